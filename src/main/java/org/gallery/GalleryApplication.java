@@ -1,0 +1,62 @@
+package org.gallery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.gallery.config.DatabaseUrl;
+import org.gallery.config.Settings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+@SpringBootApplication
+public class GalleryApplication {
+
+    /** Starts the service with the given settings; tests start one per database the same way. */
+    public static ConfigurableApplicationContext start(Settings settings, String... args) {
+        createStorageFolders(settings);
+        var app = new SpringApplication(GalleryApplication.class);
+        app.setDefaultProperties(springProperties(settings));
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
+        return app.run(args);
+    }
+
+    static Map<String, Object> springProperties(Settings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.address", s.apiHost());
+        p.put("server.port", s.apiPort());
+        DatabaseUrl db = s.database();
+        p.put("spring.datasource.url", db.jdbcUrl());
+        if (db.user() != null) {
+            p.put("spring.datasource.username", db.user());
+        }
+        if (db.password() != null) {
+            p.put("spring.datasource.password", db.password());
+        }
+        boolean sqlite = db.kind() == DatabaseUrl.Kind.SQLITE;
+        p.put("spring.datasource.driver-class-name", sqlite ? "org.sqlite.JDBC" : "org.postgresql.Driver");
+        p.put("spring.datasource.hikari.maximum-pool-size", sqlite ? 4 : 10);
+        p.put("spring.jooq.sql-dialect", sqlite ? "SQLITE" : "POSTGRES");
+        p.put("spring.liquibase.enabled", s.autoMigrate());
+        long maxUpload = s.imaging().maxUploadBytes();
+        p.put("spring.servlet.multipart.max-file-size", maxUpload);
+        // the request also carries form fields and part headers
+        p.put("spring.servlet.multipart.max-request-size", maxUpload + 1024 * 1024);
+        p.put("spring.servlet.multipart.location", s.storage().temp().toString());
+        return p;
+    }
+
+    private static void createStorageFolders(Settings s) {
+        var st = s.storage();
+        try {
+            for (Path dir : new Path[] {st.root(), st.images(), st.thumbnails(), st.crops(), st.archives(), st.temp()}) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the storage folders under " + st.root(), e);
+        }
+    }
+}

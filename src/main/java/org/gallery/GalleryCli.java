@@ -1,0 +1,48 @@
+package org.gallery;
+
+import java.util.concurrent.Callable;
+import org.gallery.config.InvalidSettingException;
+import org.gallery.db.DbCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code gallery serve}, {@code gallery db ...} and the tools that come later. */
+@Command(name = "gallery",
+        mixinStandardHelpOptions = true,
+        versionProvider = GalleryCli.Version.class,
+        description = "Self-hosted image gallery service.",
+        subcommands = {ServeCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public class GalleryCli implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new GalleryCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof InvalidSettingException) {
+                        cmd.getErr().println("gallery: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gallery " + GalleryVersion.current()};
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.gallery.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+
+final class CaffeineMetadataCache implements MetadataCache {
+
+    private final Cache<String, Object> cache;
+
+    CaffeineMetadataCache(Duration ttl) {
+        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).build();
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> type) {
+        Object value = cache.getIfPresent(key);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+
+    @Override
+    public void put(String key, Object value) {
+        cache.put(key, value);
+    }
+
+    @Override
+    public void evict(String key) {
+        cache.invalidate(key);
+    }
+
+    @Override
+    public String kind() {
+        return "caffeine";
+    }
+
+    @Override
+    public boolean healthy() {
+        return true;
+    }
+}

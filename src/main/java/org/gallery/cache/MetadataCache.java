@@ -1,0 +1,35 @@
+package org.gallery.cache;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Short-lived cache of metadata read by key (image and photoset details). In-process by default, Redis when
+ * {@code REDIS_URL} is set. A cache that fails never fails the request: callers fall through to the database.
+ */
+public interface MetadataCache {
+
+    <T> Optional<T> get(String key, Class<T> type);
+
+    void put(String key, Object value);
+
+    void evict(String key);
+
+    /** "caffeine" or "redis". */
+    String kind();
+
+    /** True when the cache answers right now. */
+    boolean healthy();
+
+    default <T> T getOrLoad(String key, Class<T> type, Supplier<T> loader) {
+        Optional<T> cached = get(key, type);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        T value = loader.get();
+        if (value != null) {
+            put(key, value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,58 @@
+package org.gallery.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every setting Gallery reads, validated once at start-up. Built by {@link SettingsLoader} from the environment
+ * and a {@code .env} file; the README and {@code .env.example} list the same names.
+ */
+public record Settings(
+        DatabaseUrl database,
+        boolean autoMigrate,
+        String redisUrl,
+        StoragePaths storage,
+        String apiHost,
+        int apiPort,
+        List<String> corsOrigins,
+        int metadataCacheTtlSeconds,
+        Imaging imaging,
+        Captions captions,
+        int jobWorkers,
+        int exportTtlHours) {
+
+    public record StoragePaths(Path root, Path images, Path thumbnails, Path crops, Path archives) {
+        /** Work files live under the root so that a finished file is renamed into place, never copied. */
+        public Path temp() {
+            return root.resolve("tmp");
+        }
+    }
+
+    public record Imaging(
+            String engine,
+            long maxUploadBytes,
+            long maxImagePixels,
+            int thumbnailSmall,
+            int thumbnailMedium,
+            int thumbnailLarge,
+            int thumbnailQuality,
+            int imageCacheSizeMb) {
+    }
+
+    public record Captions(
+            String generator,
+            String model,
+            String openaiBaseUrl,
+            String openaiApiKey,
+            String ollamaBaseUrl,
+            String unslothBaseUrl,
+            String unslothModelPath,
+            int timeoutSeconds,
+            int concurrency,
+            int imageMaxSize) {
+    }
+
+    public boolean redisEnabled() {
+        return redisUrl != null && !redisUrl.isBlank();
+    }
+}

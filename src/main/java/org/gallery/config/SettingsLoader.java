@@ -1,0 +1,167 @@
+package org.gallery.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and validates the settings; a bad value fails with one line naming the variable and what it accepts. */
+public final class SettingsLoader {
+
+    static final Set<String> IMAGE_ENGINES = Set.of("auto", "vips", "java");
+    static final Set<String> CAPTION_GENERATORS = Set.of("dummy", "openai", "ollama", "unsloth");
+
+    private final Map<String, String> values;
+
+    private SettingsLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The process environment over the {@code .env} file of the working directory. */
+    public static Settings fromEnvironment() {
+        return load(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    public static Settings load(Map<String, String> environment, Path workingDirectory) {
+        Map<String, String> merged = new HashMap<>(DotEnv.read(workingDirectory.resolve(".env")));
+        environment.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        return new SettingsLoader(merged).build(workingDirectory);
+    }
+
+    private Settings build(Path workingDirectory) {
+        Path root = path("STORAGE_ROOT", workingDirectory, workingDirectory.resolve("gallery-data"));
+        var storage = new Settings.StoragePaths(root,
+                path("IMAGES_DIR", workingDirectory, root.resolve("images")),
+                path("THUMBNAILS_DIR", workingDirectory, root.resolve("thumbnails")),
+                path("CROPS_DIR", workingDirectory, root.resolve("crops")),
+                path("ARCHIVES_DIR", workingDirectory, root.resolve("archives")));
+        String dbValue = text("DATABASE_URL", null);
+        DatabaseUrl database = dbValue == null
+                ? DatabaseUrl.sqliteFile(root.resolve("gallery.db"))
+                : DatabaseUrl.parse(dbValue);
+        var imaging = new Settings.Imaging(
+                choice("IMAGE_ENGINE", "auto", IMAGE_ENGINES),
+                integer("MAX_UPLOAD_MB", 200, 1, 100_000) * 1024L * 1024L,
+                longValue("MAX_IMAGE_PIXELS", 200_000_000L, 1, 10_000_000_000L),
+                integer("THUMBNAIL_SMALL_SIZE", 256, 16, 8192),
+                integer("THUMBNAIL_MEDIUM_SIZE", 512, 16, 8192),
+                integer("THUMBNAIL_LARGE_SIZE", 1024, 16, 8192),
+                integer("THUMBNAIL_QUALITY", 85, 1, 100),
+                integer("IMAGE_CACHE_SIZE_MB", 128, 0, 65_536));
+        var captions = new Settings.Captions(
+                choice("CAPTION_GENERATOR", "dummy", CAPTION_GENERATORS),
+                text("CAPTION_MODEL", null),
+                url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+                text("OPENAI_API_KEY", null),
+                url("OLLAMA_BASE_URL", "http://127.0.0.1:11434"),
+                url("UNSLOTH_BASE_URL", "http://127.0.0.1:8000/v1"),
+                text("UNSLOTH_MODEL_PATH", null),
+                integer("CAPTION_TIMEOUT_SECONDS", 120, 1, 3600),
+                integer("CAPTION_CONCURRENCY", 2, 1, 256),
+                integer("CAPTION_IMAGE_MAX_SIZE", 1024, 64, 8192));
+        String redis = text("REDIS_URL", null);
+        if (redis != null && !(redis.startsWith("redis://") || redis.startsWith("rediss://"))) {
+            throw new InvalidSettingException("REDIS_URL", redis, "expected redis://[:password@]host:port[/db] or rediss://...");
+        }
+        return new Settings(
+                database,
+                bool("AUTO_MIGRATE", true),
+                redis,
+                storage,
+                text("API_HOST", "0.0.0.0"),
+                integer("API_PORT", 8002, 0, 65535),
+                stringList("CORS_ORIGINS"),
+                integer("METADATA_CACHE_TTL_SECONDS", 300, 0, 86_400 * 30),
+                imaging,
+                captions,
+                integer("JOB_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
+                integer("EXPORT_TTL_HOURS", 24, 1, 24 * 365));
+    }
+
+    private String text(String name, String fallback) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private Path path(String name, Path base, Path fallback) {
+        String v = text(name, null);
+        return (v == null ? fallback : base.resolve(v)).toAbsolutePath().normalize();
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        return (int) longValue(name, fallback, min, max);
+    }
+
+    private long longValue(String name, long fallback, long min, long max) {
+        String v = text(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(v.replace("_", ""));
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new InvalidSettingException(name, v, "expected a whole number from " + min + " to " + max);
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        String v = text(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new InvalidSettingException(name, v, "expected true or false");
+        };
+    }
+
+    private String choice(String name, String fallback, Set<String> accepted) {
+        String v = text(name, fallback).toLowerCase(Locale.ROOT);
+        if (!accepted.contains(v)) {
+            throw new InvalidSettingException(name, v, "expected one of " + accepted.stream().sorted().toList());
+        }
+        return v;
+    }
+
+    private String url(String name, String fallback) {
+        String v = text(name, fallback);
+        try {
+            URI uri = URI.create(v);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new InvalidSettingException(name, v, "expected an http:// or https:// URL");
+    }
+
+    private List<String> stringList(String name) {
+        String v = text(name, null);
+        if (v == null) {
+            return List.of();
+        }
+        if (v.startsWith("[")) {
+            try {
+                return List.of(JsonMapper.builder().build().readValue(v, String[].class));
+            } catch (RuntimeException e) {
+                throw new InvalidSettingException(name, v, "expected a JSON list of origins, e.g. [\"http://localhost:3000\"]");
+            }
+        }
+        return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
