@@ -1,0 +1,73 @@
+package org.gallery.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.gallery.GalleryApplication;
+import org.gallery.config.Settings;
+import org.gallery.config.SettingsLoader;
+import org.jooq.DSLContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A running Gallery per database, started once per test JVM like Spring's context cache: SQLite with the
+ * in-process cache, PostgreSQL with Redis. Tests create their own uniquely named data, so they share it safely.
+ */
+public final class TestApp {
+
+    private static final Map<Db, TestApp> RUNNING = new EnumMap<>(Db.class);
+
+    public final Db db;
+    public final Settings settings;
+    public final ConfigurableApplicationContext context;
+    public final Api api;
+
+    private TestApp(Db db, Settings settings, ConfigurableApplicationContext context) {
+        this.db = db;
+        this.settings = settings;
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.api = new Api("http://127.0.0.1:" + port);
+    }
+
+    public static synchronized TestApp of(Db db) {
+        return RUNNING.computeIfAbsent(db, TestApp::start);
+    }
+
+    /** Settings for a fresh storage root and a fresh database of the given kind. */
+    public static Map<String, String> freshEnvironment(Db db) {
+        Map<String, String> env = new HashMap<>();
+        try {
+            env.put("STORAGE_ROOT", Files.createTempDirectory("gallery-test-" + db.name().toLowerCase()).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("API_HOST", "127.0.0.1");
+        env.put("API_PORT", "0");
+        if (db == Db.POSTGRES) {
+            env.put("DATABASE_URL", TestServices.newPostgresDatabase());
+            env.put("REDIS_URL", TestServices.redisUrl());
+        }
+        return env;
+    }
+
+    private static TestApp start(Db db) {
+        Settings settings = SettingsLoader.load(freshEnvironment(db), Path.of("target"));
+        var context = GalleryApplication.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        return new TestApp(db, settings, context);
+    }
+
+    public DSLContext sql() {
+        return context.getBean(DSLContext.class);
+    }
+
+    public Path imagesDir() {
+        return settings.storage().images();
+    }
+}
