@@ -74,7 +74,11 @@ public class ImageService {
         List<String> cleanTags = TagService.clean(tagNames, "tags");
         PhotosetFolder folder = photosetId == null ? new PhotosetFolder(null, UNSORTED_FOLDER)
                 : photosets.folder(photosetId).orElseThrow(() -> ApiException.notFound("Photoset", photosetId));
-        String original = originalFilename == null || originalFilename.isBlank() ? "image" : originalFilename.strip();
+        // control characters (NUL above all) cannot be stored as text in PostgreSQL and mean nothing in a name
+        String original = originalFilename == null ? "" : originalFilename.replaceAll("\\p{Cntrl}", "").strip();
+        if (original.isEmpty()) {
+            original = "image";
+        }
         UploadedFile upload = null;
         String relPath = null;
         try {

@@ -40,6 +40,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return api(ApiException.invalidField(e.getName(), message));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart body cannot be parsed: " + e.getMostSpecificCause().getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
@@ -71,6 +77,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Invalid request: " + errors.stream().map(f -> f.field() + " " + f.message()).toList());
         problem.setProperty("errors", errors);
         return asObject(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        long mb = e.getMaxUploadSize() / (1024 * 1024);
+        return asObject(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload is larger than the " + mb + " MB that MAX_UPLOAD_MB allows"));
     }
 
     @Override
