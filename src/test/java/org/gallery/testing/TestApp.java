@@ -57,10 +57,21 @@ public final class TestApp {
     }
 
     private static TestApp start(Db db) {
-        Settings settings = SettingsLoader.load(freshEnvironment(db), Path.of("target"));
-        var context = GalleryApplication.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
-        return new TestApp(db, settings, context);
+        TestApp app = startWith(db, Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(app.context::close));
+        return app;
+    }
+
+    /** An app of the test's own, with extra settings; the test closes it. */
+    public static TestApp startWith(Db db, Map<String, String> overrides) {
+        Map<String, String> env = freshEnvironment(db);
+        env.putAll(overrides);
+        Settings settings = SettingsLoader.load(env, Path.of("target"));
+        return new TestApp(db, settings, GalleryApplication.start(settings));
+    }
+
+    public void close() {
+        context.close();
     }
 
     public DSLContext sql() {
