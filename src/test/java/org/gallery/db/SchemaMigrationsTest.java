@@ -1,0 +1,98 @@
+package org.gallery.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.gallery.config.DatabaseUrl;
+import org.gallery.testing.Db;
+import org.gallery.testing.TestServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The database verbs on a fresh database of each kind: upgrades and real rollbacks. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Db.class)
+class SchemaMigrationsTest {
+
+    @Parameter
+    Db db;
+
+    DatabaseUrl url;
+    SchemaMigrations migrations;
+
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        url = db == Db.SQLITE
+                ? DatabaseUrl.sqliteFile(Files.createTempDirectory("gallery-migrations").resolve("sub/gallery.db"))
+                : DatabaseUrl.parse(TestServices.newPostgresDatabase());
+        migrations = new SchemaMigrations(url);
+    }
+
+    @Test
+    void upgradesToHeadAndReportsIt() throws Exception {
+        assertThat(migrations.current()).isNull();
+        migrations.upgrade(null);
+        List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
+        assertThat(all).startsWith("001_core", "002_captions_crops");
+        assertThat(migrations.current()).isEqualTo(all.getLast());
+        assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
+        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops");
+    }
+
+    @Test
+    void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
+        migrations.upgrade(null);
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("001_core");
+        assertThat(tables()).contains("photosets", "images").doesNotContain("captions", "crops");
+
+        migrations.downgrade("base");
+        assertThat(migrations.current()).isNull();
+        assertThat(tables()).doesNotContain("photosets", "images", "tags");
+
+        migrations.upgrade("001_core");
+        assertThat(migrations.current()).isEqualTo("001_core");
+        assertThat(tables()).contains("images").doesNotContain("crops");
+        migrations.upgrade("head");
+        assertThat(tables()).contains("crops");
+    }
+
+    @Test
+    void downgradeToANamedRevision() throws Exception {
+        migrations.upgrade(null);
+        migrations.downgrade("001_core");
+        assertThat(migrations.current()).isEqualTo("001_core");
+        assertThat(tables()).doesNotContain("captions");
+    }
+
+    @Test
+    void stampMarksWithoutRunning() throws Exception {
+        migrations.stamp("001_core");
+        assertThat(migrations.current()).isEqualTo("001_core");
+        assertThat(tables()).doesNotContain("photosets");
+    }
+
+    @Test
+    void unknownRevisionIsRefused() {
+        assertThatThrownBy(() -> migrations.upgrade("999_nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown revision");
+    }
+
+    private List<String> tables() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                var rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase());
+            }
+        }
+        return names;
+    }
+}
