@@ -159,6 +159,8 @@ public final class SchemaMigrations {
             Map<String, Object> scope = new LinkedHashMap<>();
             scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor());
             scope.put("liquibase.showBanner", false);
+            // progress goes to the log, not to the terminal of whoever runs `gallery db`
+            scope.put(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService());
             return Scope.child(scope, () -> work.apply(db));
         } catch (IllegalArgumentException e) {
             throw e;

@@ -1,0 +1,38 @@
+package org.gallery.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.util.Map;
+import org.gallery.config.DatabaseUrl;
+import org.gallery.testing.Db;
+import org.gallery.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+/** When PostgreSQL refuses connections, health says so with a 503 and requests fail cleanly, not with a hang. */
+class DatabaseDownTest {
+
+    @Test
+    void healthIs503AndRequestsAreProblemsWhileTheDatabaseIsDown() throws Exception {
+        TestApp app = TestApp.startWith(Db.POSTGRES, Map.of());
+        DatabaseUrl url = app.settings.database();
+        String name = url.jdbcUrl().substring(url.jdbcUrl().lastIndexOf('/') + 1);
+        String admin = url.jdbcUrl().substring(0, url.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
+        try (var c = DriverManager.getConnection(admin, url.user(), url.password())) {
+            c.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            c.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            var health = app.api.get("/api/v2/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asString()).isEqualTo("down");
+            assertThat(health.json().get("database").get("status").asString()).isEqualTo("down");
+            var list = app.api.get("/api/v2/photosets");
+            assertThat(list.status()).isGreaterThanOrEqualTo(500);
+            assertThat(list.header("Content-Type")).startsWith("application/problem+json");
+
+            c.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+            assertThat(app.api.get("/api/v2/health").status()).isEqualTo(200);
+        } finally {
+            app.close();
+        }
+    }
+}
