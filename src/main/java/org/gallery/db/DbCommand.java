@@ -21,7 +21,12 @@ public class DbCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     static SchemaMigrations migrations() {
+        // the verbs print their own one-line result; Liquibase's progress is noise on a terminal
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         return new SchemaMigrations(SettingsLoader.fromEnvironment().database());
     }
 
