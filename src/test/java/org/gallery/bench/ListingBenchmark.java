@@ -29,7 +29,7 @@ import org.gallery.web.Cursor;
  */
 public final class ListingBenchmark {
 
-    private static final int RUNS = 40;
+    private static final int RUNS = Integer.getInteger("bench.runs", 40);
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
