@@ -63,6 +63,9 @@ final class ArchiveExtraction implements EntryVisitor {
         } catch (IOException | RuntimeException e) {
             tally.fail("cannot read the archive: " + CheckedCopy.describe(e));
         }
+        if (complete && entriesSeen == 0) {
+            tally.warn("the archive is empty");
+        }
         ArchiveResult result = tally.result(ArchiveResult.Status.EXTRACTED, budget.total());
         recordArchive(complete && !result.failed());
         folder.changed();
@@ -83,6 +86,7 @@ final class ArchiveExtraction implements EntryVisitor {
         if (++entriesSeen > limits.maxEntries()) {
             throw tooManyEntries();
         }
+        progress.entryVisited();
         String name = header.name();
         EntryRecord earlier = records.get(header.index());
         if (earlier != null && earlier.name().equals(name) && stillValid(earlier)) {

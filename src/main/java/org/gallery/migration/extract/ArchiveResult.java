@@ -1,6 +1,8 @@
 package org.gallery.migration.extract;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +35,12 @@ public record ArchiveResult(
         /** Finished by an earlier run and unchanged since: not even opened. */
         UNCHANGED,
         /** Unreadable, over a limit, or with damaged entries; what verified was still extracted. */
-        FAILED
+        FAILED;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public boolean failed() {

@@ -29,12 +29,10 @@ final class ArchiveTally {
     void written(long bytes) {
         imagesWritten++;
         bytesWritten += bytes;
-        progress.entryHandled(imagesWritten + imagesAlreadyPresent);
     }
 
     void alreadyPresent() {
         imagesAlreadyPresent++;
-        progress.entryHandled(imagesWritten + imagesAlreadyPresent);
     }
 
     void skipped(SkipReason reason, String entryName, String detail) {
@@ -42,13 +40,11 @@ final class ArchiveTally {
         if (reason.warns() && detail != null) {
             warn(entryName + ": skipped, " + detail);
         }
-        progress.entryHandled(imagesWritten + imagesAlreadyPresent);
     }
 
     void entryFailed(String entryName, String detail) {
         entriesFailed++;
         warn(entryName + ": damaged, not extracted (" + detail + ")");
-        progress.entryHandled(imagesWritten + imagesAlreadyPresent);
     }
 
     void warn(String message) {

@@ -14,7 +14,8 @@ public interface ExtractionProgress {
     default void entriesKnown(int entryCount) {
     }
 
-    default void entryHandled(int imagesSoFar) {
+    /** Once per entry read, whatever became of it. */
+    default void entryVisited() {
     }
 
     default void warning(String archive, String message) {

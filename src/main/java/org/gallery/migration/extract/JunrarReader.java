@@ -6,7 +6,12 @@ import com.github.junrar.exception.RarException;
 import com.github.junrar.exception.UnsupportedRarEncryptedException;
 import com.github.junrar.exception.UnsupportedRarMethodException;
 import com.github.junrar.exception.UnsupportedRarVersionException;
+import com.github.junrar.rarfile.BaseBlock;
+import com.github.junrar.rarfile.EndArcHeader;
 import com.github.junrar.rarfile.FileHeader;
+import com.github.junrar.rarfile.MainHeader;
+import com.github.junrar.rarfile.rar5.Rar5BaseBlock;
+import com.github.junrar.rarfile.rar5.Rar5BlockType;
 import com.github.junrar.rarfile.HostSystem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,19 +40,33 @@ final class JunrarReader implements ArchiveReader {
         }
     }
 
+    /** The file list itself is encrypted: no reader can list it without the password, which is never asked for. */
+    static final class EncryptedArchiveException extends UnreadableArchiveException {
+        EncryptedArchiveException(Throwable cause) {
+            super("password-protected RAR (its file list is encrypted); no password is asked for", cause);
+        }
+    }
+
     @Override
     public void read(Path path, EntryVisitor visitor) throws IOException {
         Archive archive = open(path);
         try (archive) {
             if (archive.getMainHeader() != null && archive.getMainHeader().isEncrypted()) {
-                throw new UnreadableArchiveException(
-                        "password-protected RAR (its file list is encrypted); no password is asked for");
+                throw new EncryptedArchiveException(null);
+            }
+            if (!has(archive, MainHeader.class, Rar5BlockType.MAIN)) {
+                throw new UnreadableArchiveException("truncated or damaged RAR: it has no main header");
             }
             List<FileHeader> headers = archive.getFileHeaders();
             visitor.begin(headers.size());
             int index = 0;
             for (FileHeader header : headers) {
                 visitor.visit(header(index++, header), new Content(archive, header));
+            }
+            // checked last, so that every entry that verifies is extracted first
+            if (!has(archive, EndArcHeader.class, Rar5BlockType.ENDARC)) {
+                throw new UnreadableArchiveException("truncated RAR: it ends without its end-of-archive marker; "
+                        + headers.size() + " entries were readable, any after them are lost");
             }
         }
     }
@@ -58,11 +77,20 @@ final class JunrarReader implements ArchiveReader {
         } catch (UnsupportedRarVersionException | UnsupportedRarMethodException | com.github.junrar.exception.UnsupportedDictionarySizeException e) {
             throw new UnsupportedByReaderException("RAR version not supported by the built-in reader", e);
         } catch (UnsupportedRarEncryptedException e) {
-            throw new UnreadableArchiveException(
-                    "password-protected RAR (its file list is encrypted); no password is asked for", e);
+            throw new EncryptedArchiveException(e);
         } catch (RarException | RuntimeException e) {
             throw new UnreadableArchiveException("not a readable RAR archive: " + CheckedCopy.describe(e), e);
         }
+    }
+
+    /** Whether the archive has a block of the given RAR4 class or RAR5 type. */
+    private static boolean has(Archive archive, Class<? extends BaseBlock> rar4, Rar5BlockType rar5) {
+        for (BaseBlock block : archive.getHeaders()) {
+            if (rar4.isInstance(block) || (block instanceof Rar5BaseBlock b && b.getRar5Type() == rar5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EntryHeader header(int index, FileHeader header) {

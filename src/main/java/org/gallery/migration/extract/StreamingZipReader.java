@@ -46,16 +46,17 @@ final class StreamingZipReader {
                 var content = new Content(zip, entry);
                 visitor.visit(ZipArchiveReader.header(index++, entry, zip.canReadEntryData(entry)), content);
                 if (content.broken != null) {
-                    throw damaged(centralDirectoryProblem, index, content.broken);
+                    throw damaged(centralDirectoryProblem, index - 1, content.broken);
                 }
             }
         }
-        throw new UnreadableArchiveException("damaged ZIP (" + centralDirectoryProblem + "); all " + index
-                + " entries were recovered from the local headers");
+        throw new UnreadableArchiveException("damaged ZIP (central directory unreadable: " + centralDirectoryProblem
+                + "); all " + index + " entries were recovered from the local headers");
     }
 
     private static UnreadableArchiveException damaged(String problem, int readable, Throwable e) {
-        return new UnreadableArchiveException("damaged or truncated ZIP (" + problem + "); " + readable
+        return new UnreadableArchiveException("damaged or truncated ZIP (central directory unreadable: " + problem
+                + "); " + readable
                 + " entries were readable from the start, then: " + CheckedCopy.describe(e), e);
     }
 
