@@ -62,6 +62,10 @@ public final class ArchiveExtractor {
         if (!images.equals(folder.getParent())) {
             return failed(archive, "unsafe photoset folder name " + archive.photosetFolder());
         }
+        if (Files.isSymbolicLink(folder)) {
+            // writing through it would put files wherever the link points
+            return failed(archive, "the photoset folder " + folder + " is a symbolic link; not written through");
+        }
         try {
             PhotosetFolderState state = PhotosetFolderState.open(folder);
             return new ArchiveExtraction(archive, readerFor(archive), state, limits, progress).run();

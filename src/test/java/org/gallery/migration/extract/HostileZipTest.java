@@ -63,6 +63,22 @@ class HostileZipTest extends ExtractionTestSupport {
     }
 
     @Test
+    void neverWritesThroughAPhotosetFolderThatIsASymbolicLink() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.createDirectories(images());
+        Files.createSymbolicLink(images().resolve("Linked"), elsewhere);
+        new ZipBuilder().add("a.jpg", TestImages.jpeg(12)).writeTo(archive("Linked.zip"));
+
+        ArchiveResult linked = result(extract(), "Linked.zip");
+
+        assertThat(linked.status()).isEqualTo(ArchiveResult.Status.FAILED);
+        assertThat(linked.failure()).contains("symbolic link");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void skipsEncryptedEntriesWithAWarningAndNeverAsksForAPassword() {
         new ZipBuilder()
                 .add("open.jpg", TestImages.jpeg(20))
