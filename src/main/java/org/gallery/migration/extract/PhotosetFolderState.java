@@ -25,8 +25,11 @@ import org.gallery.migration.extract.ExtractManifest.FileRecord;
  */
 final class PhotosetFolderState {
 
-    private static final int SAVE_EVERY_CHANGES = 250;
-    private static final long SAVE_EVERY_MILLIS = 3_000;
+    /**
+     * Saving by time rather than per entry keeps the cost flat for archives with many thousands of entries (the
+     * manifest grows with them); whatever a killed run did not record is recognised by name, size and hash.
+     */
+    private static final long SAVE_EVERY_MILLIS = 5_000;
 
     private final Path folder;
     private final ExtractManifest manifest;
@@ -165,8 +168,7 @@ final class PhotosetFolderState {
 
     /** Saves now and then during a long archive, so a killed run loses little of its bookkeeping. */
     void saveIfDue(Runnable beforeSave) throws IOException {
-        if (unsavedChanges >= SAVE_EVERY_CHANGES
-                || (unsavedChanges > 0 && System.currentTimeMillis() - lastSave >= SAVE_EVERY_MILLIS)) {
+        if (unsavedChanges > 0 && System.currentTimeMillis() - lastSave >= SAVE_EVERY_MILLIS) {
             beforeSave.run();
             save();
         }
