@@ -3,6 +3,7 @@ package org.gallery;
 import java.util.concurrent.Callable;
 import org.gallery.config.InvalidSettingException;
 import org.gallery.db.DbCommand;
+import org.gallery.migration.MigrateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalleryCli.Version.class,
         description = "Self-hosted image gallery service.",
-        subcommands = {ServeCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DbCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public class GalleryCli implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -19,7 +19,8 @@ public record Settings(
         Imaging imaging,
         Captions captions,
         int jobWorkers,
-        int exportTtlHours) {
+        int exportTtlHours,
+        ArchiveLimits archiveLimits) {
 
     public record StoragePaths(Path root, Path images, Path thumbnails, Path crops, Path archives) {
         /** Work files live under the root so that a finished file is renamed into place, never copied. */
@@ -50,6 +51,13 @@ public record Settings(
             int timeoutSeconds,
             int concurrency,
             int imageMaxSize) {
+    }
+
+    /**
+     * Limits for unpacking archives during migration. They guard against decompression bombs and are checked
+     * against the bytes actually produced, never against sizes an archive declares.
+     */
+    public record ArchiveLimits(long maxEntryBytes, long maxArchiveBytes, int maxCompressionRatio, int maxEntries) {
     }
 
     public boolean redisEnabled() {

@@ -84,7 +84,12 @@ public final class SettingsLoader {
                 imaging,
                 captions,
                 integer("JOB_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
-                integer("EXPORT_TTL_HOURS", 24, 1, 24 * 365));
+                integer("EXPORT_TTL_HOURS", 24, 1, 24 * 365),
+                new Settings.ArchiveLimits(
+                        integer("ARCHIVE_MAX_ENTRY_MB", 512, 1, 1_048_576) * 1024L * 1024L,
+                        integer("ARCHIVE_MAX_TOTAL_MB", 65_536, 1, 67_108_864) * 1024L * 1024L,
+                        integer("ARCHIVE_MAX_RATIO", 100, 2, 1_000_000),
+                        integer("ARCHIVE_MAX_ENTRIES", 100_000, 1, 100_000_000)));
     }
 
     private String text(String name, String fallback) {

@@ -1,0 +1,22 @@
+package org.gallery.migration;
+
+import java.util.concurrent.Callable;
+import org.gallery.migration.extract.ExtractCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gallery migrate ...}: the steps that bring an old file-based collection into Gallery. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Migration toolkit: bring archives and metadata of the old system into Gallery.",
+        subcommands = {ExtractCommand.class})
+public class MigrateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,101 @@
+package org.gallery.migration.extract;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gallery.config.Settings.ArchiveLimits;
+
+/**
+ * The {@code migrate extract} step: every archive in the archives folder becomes a photoset folder under the images
+ * folder, holding only its images. A broken or hostile archive is reported and the others go on. Safe to interrupt
+ * at any point and to run again: finished work is recognised, never repeated or duplicated.
+ */
+public final class ArchiveExtractor {
+
+    /** Held while a run works in an images folder, so two runs never race on the same photoset folders. */
+    static final String LOCK_FILE = ".gallery-extract.lock";
+
+    private final ArchiveLimits limits;
+    private final ExternalTools tools;
+
+    public ArchiveExtractor(ArchiveLimits limits) {
+        this(limits, ExternalTools.fromEnvironment());
+    }
+
+    ArchiveExtractor(ArchiveLimits limits, ExternalTools tools) {
+        this.limits = limits;
+        this.tools = tools;
+    }
+
+    public ExtractionSummary extractAll(Path archivesFolder, Path imagesFolder, ExtractionProgress progress)
+            throws IOException {
+        if (!Files.isDirectory(archivesFolder)) {
+            throw new IOException("archives folder " + archivesFolder + " does not exist");
+        }
+        Path images = imagesFolder.toAbsolutePath().normalize();
+        Files.createDirectories(images);
+        List<ArchiveFiles.Candidate> archives = ArchiveFiles.list(archivesFolder);
+        List<ArchiveResult> results = new ArrayList<>();
+        try (FileChannel lockFile = FileChannel.open(images.resolve(LOCK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockFile, images)) {
+            int position = 0;
+            for (ArchiveFiles.Candidate archive : archives) {
+                progress.archiveStarted(archive.fileName(), ++position, archives.size());
+                ArchiveResult result = extractOne(archive, images, progress);
+                progress.archiveFinished(result);
+                results.add(result);
+            }
+        }
+        return ExtractionSummary.of(archivesFolder.toString(), images.toString(), results);
+    }
+
+    private ArchiveResult extractOne(ArchiveFiles.Candidate archive, Path images, ExtractionProgress progress) {
+        Path folder = images.resolve(archive.photosetFolder()).normalize();
+        if (!images.equals(folder.getParent())) {
+            return failed(archive, "unsafe photoset folder name " + archive.photosetFolder());
+        }
+        if (Files.isSymbolicLink(folder)) {
+            // writing through it would put files wherever the link points
+            return failed(archive, "the photoset folder " + folder + " is a symbolic link; not written through");
+        }
+        try {
+            PhotosetFolderState state = PhotosetFolderState.open(folder);
+            return new ArchiveExtraction(archive, readerFor(archive), state, limits, progress).run();
+        } catch (IOException | RuntimeException e) {
+            return failed(archive, "cannot extract into " + folder + ": " + CheckedCopy.describe(e));
+        }
+    }
+
+    private ArchiveReader readerFor(ArchiveFiles.Candidate archive) {
+        return switch (archive.format()) {
+            case ZIP -> new ZipArchiveReader();
+            case RAR -> new RarArchiveReader(new JunrarReader(), tools);
+        };
+    }
+
+    private static ArchiveResult failed(ArchiveFiles.Candidate archive, String reason) {
+        return new ArchiveResult(archive.fileName(), archive.photosetFolder(), ArchiveResult.Status.FAILED,
+                0, 0, Map.of(), 0, 0, 0, List.of(), reason);
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path images) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IOException("another extract is already running in " + images);
+        }
+        return lock;
+    }
+}
