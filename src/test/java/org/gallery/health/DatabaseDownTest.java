@@ -30,7 +30,12 @@ class DatabaseDownTest {
             assertThat(list.header("Content-Type")).startsWith("application/problem+json");
 
             c.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
-            assertThat(app.api.get("/api/v2/health").status()).isEqualTo(200);
+            int status = 0;
+            for (int i = 0; i < 50 && status != 200; i++) {
+                Thread.sleep(200);
+                status = app.api.get("/api/v2/health").status();
+            }
+            assertThat(status).as("healthy again once the database is back").isEqualTo(200);
         } finally {
             app.close();
         }

@@ -127,7 +127,7 @@ class RarExtractionTest extends ExtractionTestSupport {
     @Test
     void unreadableRar5GoesToBsdtarWhenItIsInstalled() throws IOException {
         var tools = ExternalTools.fromEnvironment();
-        assumeThat(tools.bsdtar()).as("bsdtar (Debian: libarchive-tools) is installed").isPresent();
+        requireBsdtar(tools.bsdtar());
         Files.createDirectories(archives());
         byte[] broken = RarWriter.rar5().add("a.jpg", TestImages.jpeg(40)).bytes();
         Files.write(archive("Odd.rar"), Arrays.copyOf(broken, 14));
@@ -171,7 +171,7 @@ class RarExtractionTest extends ExtractionTestSupport {
     @Test
     void bsdtarReaderAppliesTheSameRules() throws IOException {
         var bsdtar = ExternalTools.fromEnvironment().bsdtar();
-        assumeThat(bsdtar).as("bsdtar (Debian: libarchive-tools) is installed").isPresent();
+        requireBsdtar(bsdtar);
         byte[] photo = TestImages.jpeg(50);
         Path rar4 = RarWriter.rar4().add("set/photo.jpg", photo).add("set/again/photo.jpg", TestImages.jpeg(51))
                 .add("set/copy.jpg", photo).add("set/.DS_Store", TestImages.text("junk"))
@@ -204,7 +204,7 @@ class RarExtractionTest extends ExtractionTestSupport {
     @Test
     void bsdtarReaderStopsABombByCountingBytes() throws IOException {
         var bsdtar = ExternalTools.fromEnvironment().bsdtar();
-        assumeThat(bsdtar).as("bsdtar (Debian: libarchive-tools) is installed").isPresent();
+        requireBsdtar(bsdtar);
         byte[] big = new byte[3 * (int) MIB];
         big[0] = 'B';
         big[1] = 'M';
@@ -239,5 +239,13 @@ class RarExtractionTest extends ExtractionTestSupport {
         return (archive, visitor) -> {
             throw new JunrarReader.UnsupportedByReaderException("RAR version not supported by the built-in reader", null);
         };
+    }
+
+    /** CI installs bsdtar, so there a missing one fails; elsewhere the fallback tests are skipped. */
+    private static void requireBsdtar(java.util.Optional<?> bsdtar) {
+        if (System.getenv("CI") != null) {
+            assertThat(bsdtar).as("bsdtar (Debian: libarchive-tools) is installed").isPresent();
+        }
+        assumeThat(bsdtar).as("bsdtar (Debian: libarchive-tools) is installed").isPresent();
     }
 }
