@@ -1,0 +1,30 @@
+package org.gallery.caption;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A caption version with its provenance; {@code history} is filled only when asked for. */
+public record Caption(
+        UUID id,
+        UUID imageId,
+        String caption,
+        String source,
+        String generator,
+        String model,
+        String prompt,
+        Long durationMs,
+        Integer promptTokens,
+        Integer outputTokens,
+        boolean current,
+        Instant createdAt,
+        List<Caption> history) {
+
+    public static final String MANUAL = "manual";
+    public static final String GENERATED = "generated";
+
+    Caption withHistory(List<Caption> versions) {
+        return new Caption(id, imageId, caption, source, generator, model, prompt, durationMs, promptTokens,
+                outputTokens, current, createdAt, versions);
+    }
+}
