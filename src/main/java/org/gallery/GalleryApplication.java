@@ -24,6 +24,19 @@ public class GalleryApplication {
         return app.run(args);
     }
 
+    /** The same services without the HTTP server, for command-line tools that work on the database. */
+    public static ConfigurableApplicationContext startWithoutWeb(Settings settings) {
+        createStorageFolders(settings);
+        var app = new SpringApplication(GalleryApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        Map<String, Object> properties = springProperties(settings);
+        properties.put("logging.level.root", "WARN");
+        app.setDefaultProperties(properties);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
+        return app.run();
+    }
+
     static Map<String, Object> springProperties(Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.address", s.apiHost());

@@ -100,6 +100,40 @@ public class ImageService {
         }
     }
 
+    /** What {@link #registerExisting} did with a file. */
+    public enum Registration { ADDED, ALREADY_REGISTERED, DUPLICATE }
+
+    public record Registered(UUID imageId, Registration outcome) {
+    }
+
+    /**
+     * Registers a file that already lies in a photoset's folder (the migration toolkit's extract step put it there).
+     * Idempotent: a path already registered, or the same bytes already in the photoset, adds nothing.
+     *
+     * @throws ImageRejectedException when the file is not an image Gallery accepts
+     */
+    public Registered registerExisting(UUID photosetId, String relPath, String originalFilename, List<String> tagNames)
+            throws IOException {
+        var known = db.select(ID).from(IMAGES).where(REL_PATH.eq(relPath)).fetchOne(ID);
+        if (known != null) {
+            return new Registered(known, Registration.ALREADY_REGISTERED);
+        }
+        java.nio.file.Path file = files.resolve(relPath);
+        UploadedFile measured;
+        try (InputStream in = Files.newInputStream(file)) {
+            measured = UploadedFile.measure(in, file);
+        }
+        ImageFacts facts = probe.probe(file);
+        var duplicate = db.select(ID).from(IMAGES).where(PHOTOSET_ID.eq(photosetId)).and(SHA256.eq(measured.sha256()))
+                .limit(1).fetchOne(ID);
+        if (duplicate != null) {
+            return new Registered(duplicate, Registration.DUPLICATE);
+        }
+        String name = originalFilename == null ? relPath.substring(relPath.lastIndexOf('/') + 1) : originalFilename;
+        UUID id = register(measured, facts, relPath, name, photosetId, TagService.clean(tagNames, "tags"));
+        return new Registered(id, Registration.ADDED);
+    }
+
     private ImageFacts probe(UploadedFile upload) {
         try {
             return probe.probe(upload.file());

@@ -154,6 +154,18 @@ public class PhotosetService {
         return new Page<>(toPhotosets(page.items()), page.nextCursor());
     }
 
+    /** The photoset with this name, compared as names are (trimmed, NFC, ignoring case). */
+    public Optional<Photoset> findByName(String name) {
+        UUID id = db.select(ID).from(PHOTOSETS).where(NAME_KEY.eq(Names.key(name))).fetchOne(ID);
+        return id == null ? Optional.empty() : load(id);
+    }
+
+    /** The photoset whose files live in this folder of IMAGES_DIR. */
+    public Optional<PhotosetFolder> findByFolder(String folder) {
+        return Optional.ofNullable(db.select(ID, FOLDER).from(PHOTOSETS).where(FOLDER.eq(folder)).fetchOne())
+                .map(r -> new PhotosetFolder(r.value1(), r.value2()));
+    }
+
     /** The photoset's folder for storing an image; empty when it does not exist. */
     public Optional<PhotosetFolder> folder(UUID id) {
         return Optional.ofNullable(db.select(ID, FOLDER).from(PHOTOSETS).where(ID.eq(id)).fetchOne())
