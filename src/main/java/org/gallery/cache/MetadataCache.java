@@ -21,6 +21,23 @@ public interface MetadataCache {
     /** True when the cache answers right now. */
     boolean healthy();
 
+    /**
+     * Evicts now and again after the surrounding transaction commits: a reader between the two may have cached
+     * the old row again.
+     */
+    default void evictNowAndAfterCommit(String key) {
+        evict(key);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            evict(key);
+                        }
+                    });
+        }
+    }
+
     default <T> T getOrLoad(String key, Class<T> type, Supplier<T> loader) {
         Optional<T> cached = get(key, type);
         if (cached.isPresent()) {

@@ -67,9 +67,10 @@ class ImageController {
         return ResponseEntity.created(URI.create("/api/v2/images/" + image.id())).body(image);
     }
 
-    @GetMapping("/api/v2/images")
-    @Operation(summary = "List images: filters, sort (taken, created, filename) and keyset pagination")
-    Page<Image> list(@RequestParam(name = "photoset_id", required = false) UUID photosetId,
+    @GetMapping({"/api/v2/images", "/api/v2/photosets/{id}/images"})
+    @Operation(summary = "List images (all, or one photoset's): filters, sort (taken, created, filename) and keyset pagination")
+    Page<Image> list(@PathVariable(name = "id", required = false) UUID photosetInPath,
+            @RequestParam(name = "photoset_id", required = false) UUID photosetId,
             @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "has_caption", required = false) Boolean hasCaption,
             @RequestParam(name = "has_crop", required = false) Boolean hasCrop,
@@ -81,25 +82,9 @@ class ImageController {
             @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return images.list(new ImageQuery(photosetId, splitTags(tags), hasCaption, hasCrop, q, year, dateFrom, dateTo,
+        UUID photoset = photosetInPath != null ? photosetInPath : photosetId;
+        return images.list(new ImageQuery(photoset, splitTags(tags), hasCaption, hasCrop, q, year, dateFrom, dateTo,
                 sort, order, limit, cursor));
-    }
-
-    @GetMapping("/api/v2/photosets/{id}/images")
-    @Operation(summary = "List a photoset's images, with the same filters as /api/v2/images")
-    Page<Image> photosetImages(@PathVariable UUID id,
-            @RequestParam(required = false) List<String> tags,
-            @RequestParam(name = "has_caption", required = false) Boolean hasCaption,
-            @RequestParam(name = "has_crop", required = false) Boolean hasCrop,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer year,
-            @RequestParam(name = "date_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
-            @RequestParam(name = "date_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String order,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return list(id, tags, hasCaption, hasCrop, q, year, dateFrom, dateTo, sort, order, limit, cursor);
     }
 
     @GetMapping("/api/v2/images/{id}")

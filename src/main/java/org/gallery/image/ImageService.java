@@ -336,14 +336,6 @@ public class ImageService {
     }
 
     private void evictAfterCommit(UUID id) {
-        cache.evict(key(id));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.evict(key(id));
-                }
-            });
-        }
+        cache.evictNowAndAfterCommit(key(id));
     }
 }

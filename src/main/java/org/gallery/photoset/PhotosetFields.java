@@ -80,6 +80,21 @@ final class PhotosetFields {
         return extra == null ? null : new LinkedHashMap<>(extra);
     }
 
+    /** The request's fields, cleaned; a 400 listing every bad field when any is wrong. */
+    record Valid(String name, Integer year, String date, String sourceUrl, String originalFilename,
+            List<String> actors, List<String> tags) {
+    }
+
+    static Valid validate(PhotosetRequest request, boolean creating) {
+        var f = new PhotosetFields();
+        var valid = new Valid(f.name(request.name(), creating), f.year(request.year()), f.date(request.date()),
+                f.text("source_url", request.sourceUrl(), MAX_URL),
+                f.text("original_filename", request.originalFilename(), 1024),
+                f.names("actors", request.actors()), f.names("tags", request.tags()));
+        f.check();
+        return valid;
+    }
+
     void check() {
         if (!errors.isEmpty()) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST,

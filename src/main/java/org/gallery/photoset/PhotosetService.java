@@ -23,8 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,15 +49,14 @@ public class PhotosetService {
 
     @Transactional
     public Photoset create(PhotosetRequest request) {
-        var f = new PhotosetFields();
-        String name = f.name(request.name(), true);
-        String date = f.date(request.date());
-        Integer year = f.year(request.year());
-        String url = f.text("source_url", request.sourceUrl(), PhotosetFields.MAX_URL);
-        String original = f.text("original_filename", request.originalFilename(), 1024);
-        List<String> actors = f.names("actors", request.actors());
-        List<String> tagNames = f.names("tags", request.tags());
-        f.check();
+        var v = PhotosetFields.validate(request, true);
+        String name = v.name();
+        String date = v.date();
+        Integer year = v.year();
+        String url = v.sourceUrl();
+        String original = v.originalFilename();
+        List<String> actors = v.actors();
+        List<String> tagNames = v.tags();
         rejectTakenName(name, null);
         UUID id = Ids.next();
         long now = Times.now();
@@ -82,15 +79,14 @@ public class PhotosetService {
     @Transactional
     public Photoset update(UUID id, PhotosetRequest request) {
         requireExists(id);
-        var f = new PhotosetFields();
-        String name = f.name(request.name(), false);
-        String date = f.date(request.date());
-        Integer year = f.year(request.year());
-        String url = f.text("source_url", request.sourceUrl(), PhotosetFields.MAX_URL);
-        String original = f.text("original_filename", request.originalFilename(), 1024);
-        List<String> actors = f.names("actors", request.actors());
-        List<String> tagNames = f.names("tags", request.tags());
-        f.check();
+        var v = PhotosetFields.validate(request, false);
+        String name = v.name();
+        String date = v.date();
+        Integer year = v.year();
+        String url = v.sourceUrl();
+        String original = v.originalFilename();
+        List<String> actors = v.actors();
+        List<String> tagNames = v.tags();
         var update = db.update(PHOTOSETS).set(UPDATED_AT, Times.now());
         if (name != null) {
             rejectTakenName(name, id);
@@ -264,15 +260,6 @@ public class PhotosetService {
     }
 
     private void evictAfterCommit(UUID id) {
-        cache.evict(key(id));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // a reader between the first eviction and the commit may have cached the old row again
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.evict(key(id));
-                }
-            });
-        }
+        cache.evictNowAndAfterCommit(key(id));
     }
 }
