@@ -1,6 +1,7 @@
 package org.gallery.imaging;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,22 @@ public class ImagingEngines {
      * says once how to get the faster one.
      */
     public static ImagingEngine select(String setting) {
+        return select(setting, VipsEngine::new);
+    }
+
+    static ImagingEngine select(String setting, Supplier<ImagingEngine> libvips) {
         String choice = setting == null || setting.isBlank() ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "java" -> new JavaEngine();
             case "vips" -> {
-                VipsEngine vips = new VipsEngine();
+                ImagingEngine vips = libvips.get();
                 if (vips.initializationError() != null) {
                     throw new IllegalStateException("IMAGE_ENGINE=vips, but " + vips.initializationError());
                 }
                 yield vips;
             }
             case "auto" -> {
-                VipsEngine vips = new VipsEngine();
+                ImagingEngine vips = libvips.get();
                 if (vips.initializationError() == null) {
                     yield vips;
                 }
