@@ -36,10 +36,12 @@ public class CropService {
 
     private final DSLContext db;
     private final ImageService images;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CropService(DSLContext db, ImageService images) {
+    CropService(DSLContext db, ImageService images, org.springframework.context.ApplicationEventPublisher events) {
         this.db = db;
         this.images = images;
+        this.events = events;
     }
 
     public Optional<Crop> find(UUID imageId) {
@@ -94,6 +96,7 @@ public class CropService {
                 .set(X, x).set(Y, y).set(WIDTH, w).set(HEIGHT, h).set(ASPECT, aspect).set(UPDATED, now)
                 .execute();
         images.touch(imageId);
+        events.publishEvent(new CropChanged(imageId));
         return find(imageId).orElseThrow();
     }
 
@@ -104,6 +107,7 @@ public class CropService {
             throw new ApiException(HttpStatus.NOT_FOUND, "Image " + imageId + " has no crop");
         }
         images.touch(imageId);
+        events.publishEvent(new CropChanged(imageId));
     }
 
     private static Integer integer(String field, Object value, List<ApiException.FieldError> errors) {

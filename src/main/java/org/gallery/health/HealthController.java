@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gallery.GalleryVersion;
 import org.gallery.cache.MetadataCache;
 import org.gallery.config.Settings;
+import org.gallery.imaging.ImagingEngine;
 import org.gallery.storage.FileStore;
 import org.jooq.DSLContext;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,10 @@ class HealthController {
     private final MetadataCache cache;
     private final FileStore files;
     private final Settings settings;
+    private final ImagingEngine engine;
 
-    HealthController(DSLContext db, MetadataCache cache, FileStore files, Settings settings) {
+    HealthController(DSLContext db, MetadataCache cache, FileStore files, Settings settings, ImagingEngine engine) {
+        this.engine = engine;
         this.db = db;
         this.cache = cache;
         this.files = files;
@@ -40,6 +43,7 @@ class HealthController {
         body.put("version", GalleryVersion.current());
         body.put("database", Map.of("kind", settings.database().kind().name().toLowerCase(), "status", up(dbUp)));
         body.put("cache", Map.of("kind", cache.kind(), "status", up(cacheUp)));
+        body.put("imaging", Map.of("engine", engine.id(), "version", engine.version()));
         body.put("storage", Map.of("status", up(storageUp), "writable", storageUp, "free_bytes", files.freeBytes()));
         return ResponseEntity.status(dbUp ? 200 : 503).body(body);
     }

@@ -52,9 +52,11 @@ public class ImageService {
     private final ApplicationEventPublisher events;
     private final ImageProbe probe;
     private final ImageQueries queries;
+    private final List<NewImageHook> newImageHooks;
 
     ImageService(DSLContext db, FileStore files, PhotosetService photosets, TagService tags, MetadataCache cache,
-            TransactionTemplate tx, ApplicationEventPublisher events, Settings settings, List<ImageFacet> facets) {
+            TransactionTemplate tx, ApplicationEventPublisher events, Settings settings, List<ImageFacet> facets,
+            List<NewImageHook> newImageHooks) {
         this.db = db;
         this.files = files;
         this.photosets = photosets;
@@ -63,6 +65,7 @@ public class ImageService {
         this.tx = tx;
         this.events = events;
         this.probe = new ImageProbe(settings.imaging().maxImagePixels());
+        this.newImageHooks = newImageHooks;
         this.queries = new ImageQueries(db, facets.stream().collect(Collectors.toMap(ImageFacet::name, Function.identity())));
     }
 
@@ -89,7 +92,14 @@ public class ImageService {
             ImageFacts facts = probe(upload);
             rejectDuplicate(photosetId, upload.sha256());
             relPath = files.store(upload.file(), folder.folder(), SafeNames.fileName(original, facts.format().extension()));
-            UUID id = register(upload, facts, relPath, original, photosetId, cleanTags);
+            UUID id = Ids.next();
+            prepare(id, files.resolve(relPath));
+            try {
+                register(id, upload, facts, relPath, original, photosetId, cleanTags);
+            } catch (RuntimeException e) {
+                newImageHooks.forEach(h -> h.discarded(id));
+                throw e;
+            }
             return get(id);
         } catch (IOException e) {
             discard(upload, relPath);
@@ -130,7 +140,8 @@ public class ImageService {
             return new Registered(duplicate, Registration.DUPLICATE);
         }
         String name = originalFilename == null ? relPath.substring(relPath.lastIndexOf('/') + 1) : originalFilename;
-        UUID id = register(measured, facts, relPath, name, photosetId, TagService.clean(tagNames, "tags"));
+        UUID id = Ids.next();
+        register(id, measured, facts, relPath, name, photosetId, TagService.clean(tagNames, "tags"));
         return new Registered(id, Registration.ADDED);
     }
 
@@ -161,9 +172,21 @@ public class ImageService {
         return e;
     }
 
-    private UUID register(UploadedFile upload, ImageFacts facts, String relPath, String original, UUID photosetId,
-            List<String> cleanTags) {
-        UUID id = Ids.next();
+    /** Runs the other features' checks on a new image; one that fails refuses it with nothing left behind. */
+    private void prepare(UUID id, java.nio.file.Path file) {
+        try {
+            newImageHooks.forEach(h -> h.beforeCommit(id, file));
+        } catch (RuntimeException e) {
+            newImageHooks.forEach(h -> h.discarded(id));
+            if (e instanceof ImageRejectedException rejected) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "The image cannot be decoded: " + rejected.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void register(UUID id, UploadedFile upload, ImageFacts facts, String relPath, String original,
+            UUID photosetId, List<String> cleanTags) {
         long now = Times.now();
         Long taken = facts.takenAt() == null ? null : facts.takenAt().toEpochMilli();
         try {
@@ -188,7 +211,6 @@ public class ImageService {
                     .limit(1).fetchOne(ID);
             throw existing != null ? duplicate(existing) : e;
         }
-        return id;
     }
 
     private void discard(UploadedFile upload, String relPath) {

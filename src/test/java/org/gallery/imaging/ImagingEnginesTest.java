@@ -77,8 +77,8 @@ class ImagingEnginesTest {
 
     @Test
     void theBeanFollowsTheSetting() {
-        Settings settings = new Settings(null, false, null, null, null, 8002, List.of(), 60,
-                new Settings.Imaging("java", 1 << 20, 1_000_000, 256, 512, 1024, 85, 64), null, 1, 24);
+        Settings settings = org.gallery.config.SettingsLoader.load(java.util.Map.of("IMAGE_ENGINE", "java"),
+                java.nio.file.Path.of("target"));
 
         assertThat(new ImagingEngines().imagingEngine(settings).id()).isEqualTo("java");
     }

@@ -1,0 +1,52 @@
+package org.gallery.thumbnail;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@Tag(name = "Thumbnails")
+class ThumbnailController {
+
+    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final ThumbnailService thumbnails;
+    private final HotThumbnails hot;
+
+    ThumbnailController(ThumbnailService thumbnails, HotThumbnails hot) {
+        this.thumbnails = thumbnails;
+        this.hot = hot;
+    }
+
+    @GetMapping("/api/v2/images/{id}/thumbnail/{size}")
+    @Operation(summary = "A thumbnail (small, medium, large): upright sRGB JPEG, never upscaled; ETag, 304, HEAD")
+    ResponseEntity<Resource> thumbnail(@PathVariable UUID id, @PathVariable String size, WebRequest request) {
+        ThumbnailSize which = ThumbnailSize.parse(size);
+        var cached = hot.get(id, which);
+        if (cached == null) {
+            Path file = thumbnails.file(id, which);
+            cached = hot.load(id, which, file);
+        }
+        if (request.checkNotModified(cached.etag(), cached.lastModified())) {
+            return ResponseEntity.status(304).eTag(cached.etag()).cacheControl(FOREVER).build();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .eTag(cached.etag())
+                .lastModified(cached.lastModified())
+                .cacheControl(FOREVER)
+                .body(new ByteArrayResource(cached.bytes()));
+    }
+
+}

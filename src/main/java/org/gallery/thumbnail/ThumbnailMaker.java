@@ -1,0 +1,101 @@
+package org.gallery.thumbnail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gallery.config.Settings;
+import org.gallery.image.ImageDeleted;
+import org.gallery.image.NewImageHook;
+import org.gallery.imaging.ImagingEngine;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes all three sizes from one decode: when an image arrives (which also proves that every pixel decodes) and
+ * again when one is missing. Concurrent requests for the same image wait for one generation.
+ */
+@Component
+class ThumbnailMaker implements NewImageHook {
+
+    private final ImagingEngine engine;
+    private final ThumbnailStore store;
+    private final HotThumbnails hot;
+    private final Settings.Imaging imaging;
+    private final Map<UUID, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong generations = new AtomicLong();
+
+    ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings) {
+        this.engine = engine;
+        this.store = store;
+        this.hot = hot;
+        this.imaging = settings.imaging();
+    }
+
+    /** Makes the thumbnails of an image; {@code force} remakes existing ones. */
+    void generate(UUID imageId, Path original, boolean force) {
+        if (!force && store.complete(imageId)) {
+            return;
+        }
+        var mine = new CompletableFuture<Void>();
+        var running = inFlight.putIfAbsent(imageId, mine);
+        if (running != null) {
+            try {
+                running.join();
+                return;
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            write(imageId, original);
+            mine.complete(null);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(imageId, mine);
+        }
+    }
+
+    private void write(UUID imageId, Path original) {
+        List<Integer> edges = new ArrayList<>();
+        for (ThumbnailSize size : ThumbnailSize.values()) {
+            edges.add(size.longEdge(imaging));
+        }
+        Map<Integer, byte[]> made = engine.thumbnails(original, edges, imaging.thumbnailQuality());
+        generations.incrementAndGet();
+        for (ThumbnailSize size : ThumbnailSize.values()) {
+            store.write(imageId, size, made.get(size.longEdge(imaging)));
+        }
+        hot.forget(imageId);
+    }
+
+    long generations() {
+        return generations.get();
+    }
+
+    @Override
+    public void beforeCommit(UUID imageId, Path original) {
+        // both engines make thumbnails of a truncated file without complaint (grey where data is missing), so
+        // the full decode is checked first: a broken file must never be reported as a healthy image
+        engine.verifyDecodes(original);
+        generate(imageId, original, true);
+    }
+
+    @Override
+    public void discarded(UUID imageId) {
+        store.deleteAll(imageId);
+        hot.forget(imageId);
+    }
+
+    @EventListener
+    void on(ImageDeleted event) {
+        discarded(event.imageId());
+    }
+}

@@ -1,0 +1,45 @@
+package org.gallery.thumbnail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.gallery.image.ImageService;
+import org.springframework.stereotype.Service;
+
+/** Thumbnails for other features and the web layer: served from disk, made when missing. */
+@Service
+public class ThumbnailService {
+
+    private final ThumbnailMaker maker;
+    private final ThumbnailStore store;
+    private final ImageService images;
+
+    ThumbnailService(ThumbnailMaker maker, ThumbnailStore store, ImageService images) {
+        this.maker = maker;
+        this.store = store;
+        this.images = images;
+    }
+
+    /** The thumbnail file, made first if it is missing. */
+    public Path file(UUID imageId, ThumbnailSize size) {
+        Path path = store.path(imageId, size);
+        if (!Files.isRegularFile(path)) {
+            maker.generate(imageId, images.original(imageId).file(), false);
+        }
+        return path;
+    }
+
+    /** Makes an image's thumbnails now; {@code force} remakes them even when they exist. */
+    public void generate(UUID imageId, boolean force) {
+        maker.generate(imageId, images.original(imageId).file(), force);
+    }
+
+    public boolean complete(UUID imageId) {
+        return store.complete(imageId);
+    }
+
+    /** How many times thumbnails were made since start-up (each time all sizes from one decode). */
+    public long generations() {
+        return maker.generations();
+    }
+}

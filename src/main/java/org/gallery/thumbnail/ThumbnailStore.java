@@ -1,0 +1,66 @@
+package org.gallery.thumbnail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.gallery.config.Settings;
+import org.springframework.stereotype.Component;
+
+/** Thumbnails on disk at {@code {THUMBNAILS_DIR}/{image id}/{size}.jpg}, each written whole or not at all. */
+@Component
+class ThumbnailStore {
+
+    private final Path root;
+
+    ThumbnailStore(Settings settings) {
+        this.root = settings.storage().thumbnails();
+    }
+
+    Path path(UUID imageId, ThumbnailSize size) {
+        return root.resolve(imageId.toString()).resolve(size.id() + ".jpg");
+    }
+
+    boolean complete(UUID imageId) {
+        for (ThumbnailSize size : ThumbnailSize.values()) {
+            if (!Files.isRegularFile(path(imageId, size))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void write(UUID imageId, ThumbnailSize size, byte[] jpeg) {
+        Path target = path(imageId, size);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + size.id() + "-", ".tmp");
+            try {
+                Files.write(temp, jpeg);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write thumbnail " + target, e);
+        }
+    }
+
+    void deleteAll(UUID imageId) {
+        Path dir = root.resolve(imageId.toString());
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete thumbnails of " + imageId, e);
+        }
+    }
+}

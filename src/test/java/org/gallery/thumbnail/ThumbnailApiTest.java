@@ -1,0 +1,151 @@
+package org.gallery.thumbnail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+import org.gallery.testing.Api;
+import org.gallery.testing.Db;
+import org.gallery.testing.Factories;
+import org.gallery.testing.TestApp;
+import org.gallery.testing.TestImages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(Db.class)
+class ThumbnailApiTest {
+
+    @Parameter
+    Db db;
+
+    TestApp app;
+    Api api;
+    Factories make;
+
+    @BeforeEach
+    void setUp() {
+        app = TestApp.of(db);
+        api = app.api;
+        make = new Factories(api);
+    }
+
+    @Test
+    void threeSizesUprightNeverUpscaledMadeAtUpload() throws Exception {
+        // 1200x900 sensor pixels, orientation 6: upright it is 900x1200
+        UUID id = make.image(null, "o6.jpg", TestImages.jpegWithExif(1200, 900, 6, "2020:01:01 00:00:00", "A", "B"), List.of());
+        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
+        assertThat(dir.resolve("small.jpg")).exists();
+        assertThat(dir.resolve("medium.jpg")).exists();
+        assertThat(dir.resolve("large.jpg")).exists();
+
+        assertThat(size(api.get("/api/v2/images/" + id + "/thumbnail/small"))).containsExactly(192, 256);
+        assertThat(size(api.get("/api/v2/images/" + id + "/thumbnail/medium"))).containsExactly(384, 512);
+        assertThat(size(api.get("/api/v2/images/" + id + "/thumbnail/large"))).containsExactly(768, 1024);
+
+        UUID tiny = make.image(null, "tiny.png", TestImages.png(100, 50), List.of());
+        assertThat(size(api.get("/api/v2/images/" + tiny + "/thumbnail/large"))).containsExactly(100, 50);
+    }
+
+    @Test
+    void servedWithCachingHeadersAnd304() {
+        UUID id = make.image(null);
+        var r = api.get("/api/v2/images/" + id + "/thumbnail/medium");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(r.header("Cache-Control")).contains("max-age=31536000", "public", "immutable");
+        assertThat(r.header("ETag")).isNotBlank();
+        assertThat(r.header("Last-Modified")).isNotBlank();
+        assertThat(api.get("/api/v2/images/" + id + "/thumbnail/medium", "If-None-Match", r.header("ETag")).status())
+                .isEqualTo(304);
+        var head = api.head("/api/v2/images/" + id + "/thumbnail/medium");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("ETag")).isEqualTo(r.header("ETag"));
+    }
+
+    @Test
+    void badSizeIs400AndUnknownImage404() {
+        UUID id = make.image(null);
+        var bad = api.get("/api/v2/images/" + id + "/thumbnail/huge");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asString()).contains("small", "medium", "large");
+        assertThat(api.get("/api/v2/images/" + UUID.randomUUID() + "/thumbnail/small").status()).isEqualTo(404);
+    }
+
+    @Test
+    void missingThumbnailsAreRemadeOnceForConcurrentRequests() throws Exception {
+        UUID id = make.image(null, "big.jpg", TestImages.jpeg(2400, 1600), List.of());
+        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        ThumbnailService service = app.context.getBean(ThumbnailService.class);
+        long before = service.generations();
+        List<Callable<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String size = List.of("small", "medium", "large").get(i % 3);
+            calls.add(() -> api.get("/api/v2/images/" + id + "/thumbnail/" + size));
+        }
+        try (var pool = Executors.newFixedThreadPool(40)) {
+            for (var f : pool.invokeAll(calls)) {
+                assertThat(f.get().status()).isEqualTo(200);
+            }
+        }
+        assertThat(service.generations() - before).isEqualTo(1);
+    }
+
+    @Test
+    void undecodableImageIsRefusedAndLeavesNothing() throws Exception {
+        byte[] jpeg = TestImages.jpeg(800, 600);
+        byte[] cut = Arrays.copyOf(jpeg, jpeg.length / 2);
+        long before = countFiles(app.settings.storage().root());
+        var r = api.upload("cut.jpg", cut, Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("decoded");
+        assertThat(countFiles(app.settings.storage().root())).isEqualTo(before);
+    }
+
+    @Test
+    void deletingTheImageDeletesItsThumbnails() {
+        UUID id = make.image(null);
+        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
+        assertThat(dir).exists();
+        api.delete("/api/v2/images/" + id);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void healthNamesTheImagingEngine() {
+        var imaging = api.get("/api/v2/health").json().get("imaging");
+        assertThat(imaging.get("engine").asString()).isIn("vips", "java");
+        assertThat(imaging.get("version").asString()).isNotBlank();
+    }
+
+    private static int[] size(Api.Response r) throws Exception {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
+        return new int[] {image.getWidth(), image.getHeight()};
+    }
+
+    private static long countFiles(Path root) throws Exception {
+        try (var all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).filter(p -> !p.toString().contains(".db")).count();
+        }
+    }
+}
