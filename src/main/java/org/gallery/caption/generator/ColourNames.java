@@ -57,10 +57,13 @@ final class ColourNames {
         if (brightness < 0.18f) {
             return Name.BLACK;
         }
-        if (saturation < 0.15f || saturation < 0.25f && brightness > 0.9f) {
+        if (saturation < 0.15f || saturation < 0.2f && brightness > 0.9f) {
             return brightness > 0.85f ? Name.WHITE : Name.GRAY;
         }
         if (hue < 15 || hue >= 345) {
+            if (saturation < 0.5f && brightness > 0.8f) {
+                return Name.PINK;
+            }
             return brightness < 0.4f ? Name.BROWN : Name.RED;
         }
         if (hue < 45) {
@@ -78,7 +81,7 @@ final class ColourNames {
         if (hue < 255) {
             return Name.BLUE;
         }
-        if (hue < 290) {
+        if (hue < 315) {
             return Name.PURPLE;
         }
         return Name.PINK;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.gallery.caption.generator.CaptionBackendException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,12 +98,16 @@ final class DummyCaptionGenerator implements CaptionGenerator {
     }
 
     private static BufferedImage decode(byte[] jpeg) {
+        // a memory-cached stream (ImageIO's default file cache fails on an interrupted thread); read() closes it
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
             if (image != null) {
                 return image;
             }
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("dummy caption generation was interrupted");
+            }
             throw new CaptionBackendException(Kind.BACKEND_ERROR, NAME, "the image could not be decoded: " + e.getMessage(),
                     null, null, e);
         }
