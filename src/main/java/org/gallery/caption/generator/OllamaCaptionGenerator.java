@@ -31,6 +31,10 @@ final class OllamaCaptionGenerator implements CaptionGenerator, AutoCloseable {
         return NAME;
     }
 
+    String defaultModel() {
+        return defaultModel;
+    }
+
     @Override
     public GeneratedCaption generate(CaptionRequest request) {
         long start = System.nanoTime();
