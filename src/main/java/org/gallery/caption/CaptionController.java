@@ -3,7 +3,9 @@ package org.gallery.caption;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +24,28 @@ class CaptionController {
     }
 
     private final CaptionService captions;
+    private final CaptionGeneration generation;
+    private final CaptionStreams streams;
 
-    CaptionController(CaptionService captions) {
+    CaptionController(CaptionService captions, CaptionGeneration generation, CaptionStreams streams) {
         this.captions = captions;
+        this.generation = generation;
+        this.streams = streams;
     }
+
+    @PostMapping(path = "/generate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Generate a caption with the configured (or named) generator; saved as the new version unless save=false")
+    GenerationResult generate(@PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
+        return generation.generate(generation.prepare(id, body == null ? EMPTY : body));
+    }
+
+    @PostMapping(path = "/generate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The same, streamed as Server-Sent Events: 'token' events as text arrives, then 'done' (or 'error')")
+    SseEmitter generateStream(@PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
+        return streams.start(generation.prepare(id, body == null ? EMPTY : body));
+    }
+
+    private static final GenerateRequest EMPTY = new GenerateRequest(null, null, null, null, null, null);
 
     @GetMapping
     @Operation(summary = "The current caption (404 when none); history=true adds every version, newest first")
