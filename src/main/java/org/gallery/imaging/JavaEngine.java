@@ -105,10 +105,11 @@ public final class JavaEngine implements ImagingEngine {
         try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
             // Subsampled: every row is still decoded, but a huge image needs no full-size buffer to be checked.
             decoder.read(null, 1024);
+            // Decoders fill missing data with grey and only warn; like libvips with fail_on=truncated, only a
+            // cut-short file counts as damaged, not a stray byte between segments.
             for (String warning : decoder.warnings()) {
                 String w = warning.toLowerCase(Locale.ROOT);
-                if (w.contains("premature end") || w.contains("truncat") || w.contains("corrupt")
-                        || w.contains("eof")) {
+                if (w.contains("premature end") || w.contains("truncat") || w.contains("eof")) {
                     throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
                             "The image is damaged or truncated: " + warning);
                 }

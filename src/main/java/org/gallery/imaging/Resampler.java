@@ -5,6 +5,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Downscaling: exact halvings (each output pixel the mean of a 2x2 block, so no source pixel is skipped), then one
@@ -13,6 +16,8 @@ import java.awt.image.DataBufferInt;
  */
 final class Resampler {
 
+    private static final int[] RGB_MASKS = {0xFF0000, 0xFF00, 0xFF};
+    private static final DirectColorModel RGB = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
     private static final int BITS = 12;
     private static final int ONE = 1 << BITS;
 
@@ -49,9 +54,11 @@ final class Resampler {
         if (w != width || h != height) {
             pixels = triangle(pixels, w, h, width, height);
         }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        System.arraycopy(pixels, 0, ((DataBufferInt) out.getRaster().getDataBuffer()).getData(), 0, pixels.length);
-        return out;
+        // Wrapped, not copied: fewer large arrays means fewer collections, and the JDK's JPEG codec holds its
+        // arrays in JNI critical regions that stall every other thread's collection.
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(pixels, pixels.length), width, height,
+                width, RGB_MASKS, null);
+        return new BufferedImage(RGB, raster, false, null);
     }
 
     /** A freshly made image of that type whose array holds exactly its pixels, row after row. */

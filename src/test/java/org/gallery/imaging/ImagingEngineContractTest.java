@@ -328,6 +328,16 @@ abstract class ImagingEngineContractTest {
     }
 
     @Test
+    void truncatedPngFailsVerification() {
+        byte[] whole = TestImages.pngBytes(TestImages.noise(400, 300));
+        Path file = images.write("cut.png", java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertThatThrownBy(() -> engine.verifyDecodes(file))
+                .isInstanceOfSatisfying(ImageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ImageRejectedException.Reason.CORRUPT));
+    }
+
+    @Test
     void intactJpegPassesVerification() {
         Path file = images.jpeg("whole.jpg", TestImages.noise(640, 480));
 

@@ -22,6 +22,7 @@ class ResamplerTest {
 
         BufferedImage out = Resampler.scale(checker, target, target);
 
+        assertThat(out.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertThat(out.getWidth()).isEqualTo(target);
         assertThat(out.getHeight()).isEqualTo(target);
         for (int y = 2; y < target - 2; y += 7) {

@@ -120,6 +120,14 @@ final class TestImages {
     }
 
     Path imageIo(String name, RenderedImage image, String format) {
+        return write(name, encode(image, format));
+    }
+
+    static byte[] pngBytes(RenderedImage image) {
+        return encode(image, "png");
+    }
+
+    private static byte[] encode(RenderedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -128,7 +136,7 @@ final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return write(name, out.toByteArray());
+        return out.toByteArray();
     }
 
     /** A JPEG whose EXIF orientation tag makes {@code upright} display upright. */

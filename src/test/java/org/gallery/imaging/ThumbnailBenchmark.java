@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,9 +27,13 @@ import java.util.stream.Stream;
  * </pre>
  *
  * With {@code --reference} it also runs the reference tools of the shared bench folder (Pillow with draft mode
- * and a cascade, and vipsthumbnail with a cascade) in the same invocation on the same files, so the ratios compare
- * runs made under the same machine load. Peak RSS is the process's high-water mark so far, so run one engine and
- * one thread count per JVM for a clean memory figure.
+ * and a cascade, and vipsthumbnail with a cascade; they need python3-pil and libvips-tools) on the same files.
+ * Variants run round-robin and ratios are taken within each round, so all of them see the same machine load.
+ * Peak RSS is the JVM's high-water mark, so run one engine and one thread count per JVM for a memory figure.
+ *
+ * <p>Give the Java engine at least 512 MiB of heap for two threads: the JDK's JPEG codec holds pixel arrays in
+ * JNI critical regions, and on a small heap the frequent collections wait for them, so two threads run barely
+ * faster than one (measured here: 2 threads at 256 MiB about 1.6x slower than at 512 MiB).
  */
 public final class ThumbnailBenchmark {
 
@@ -64,24 +69,47 @@ public final class ThumbnailBenchmark {
                 sources.size(), megapixels, rounds, SIZES, QUALITY);
         Path out = Files.createTempDirectory("thumbs-bench");
 
+        List<Variant> variants = new ArrayList<>();
         for (String id : engines) {
             ImagingEngine engine = ImagingEngines.select(id);
-            run(engine, sources, 1, 1, out); // warm-up: JIT, libvips' first-use initialisation
+            run(engine, sources, 1, out); // warm-up: JIT, libvips' first-use initialisation
             for (int n : threads) {
-                double[] seconds = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    seconds[r] = run(engine, sources, n, r, out);
-                }
-                report(id + " (" + engine.version() + ")", n, median(seconds), megapixels, sources.size());
-                System.out.printf(Locale.ROOT, "    peak RSS so far: %d MiB%n", peakRssMiB());
+                variants.add(new Variant(id + " (" + engine.version() + ")", n, () -> run(engine, sources, n, out)));
             }
         }
         if (reference != null) {
-            references(reference, sources, threads, rounds, megapixels, out);
+            variants.addAll(references(reference, sources, threads, out));
         }
+        // Round-robin: every variant runs once per round, so all of them see the same machine load.
+        double[][] seconds = new double[variants.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                seconds[v][r] = variants.get(v).run().call();
+            }
+        }
+        int baseline = reference == null ? -1 : variants.size() - 2 * threads.size();
+        for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            double wall = median(seconds[v]);
+            String ratio = "";
+            if (baseline >= 0) {
+                double[] ratios = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratios[r] = seconds[v][r] / seconds[baseline][r];
+                }
+                ratio = String.format(Locale.ROOT, "  %.2fx Pillow/1", median(ratios));
+            }
+            System.out.printf(Locale.ROOT, "%-52s threads=%d  wall %6.2f s  %5.1f images/s  %5.1f ms/MP%s%n",
+                    variant.name(), variant.threads(), wall, sources.size() / wall, wall * 1000 / megapixels, ratio);
+        }
+        System.out.printf(Locale.ROOT, "peak RSS of this JVM: %d MiB (run one engine and thread count per JVM "
+                + "for a figure of its own)%n", peakRssMiB());
     }
 
-    private static double run(ImagingEngine engine, List<Source> sources, int threads, int round, Path out)
+    private record Variant(String name, int threads, Callable<Double> run) {
+    }
+
+    private static double run(ImagingEngine engine, List<Source> sources, int threads, Path out)
             throws Exception {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -103,16 +131,18 @@ public final class ThumbnailBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void references(Path bench, List<Source> sources, List<Integer> threads, int rounds,
-            double megapixels, Path out) throws Exception {
+    /** Pillow (draft mode, cascade) and vipsthumbnail (cascade), as the shared bench's anchors run them. */
+    private static List<Variant> references(Path bench, List<Source> sources, List<Integer> threads, Path out) {
         List<String> files = sources.stream().map(s -> s.path().toAbsolutePath().toString()).toList();
+        List<Variant> variants = new ArrayList<>();
         for (int n : threads) {
-            List<String> pillow = new ArrayList<>(List.of("/usr/bin/python3", bench.resolve("thumbs_pillow.py").toString(),
-                    "cascade", String.valueOf(n), out.resolve("pillow").toString()));
+            List<String> pillow = new ArrayList<>(List.of("/usr/bin/python3",
+                    bench.resolve("thumbs_pillow.py").toString(), "cascade", String.valueOf(n),
+                    out.resolve("pillow").toString()));
             pillow.addAll(files);
-            timeCommand("Pillow draft + cascade", n, pillow, rounds, megapixels, sources.size());
+            variants.add(new Variant("Pillow draft + cascade (process)", n, () -> processes(List.of(pillow))));
         }
-        // vipsthumbnail in two halves for two workers, as the shared anchors script does.
+        // Two workers are two processes on alternate files, as the anchors script splits them.
         for (int n : threads) {
             List<List<String>> commands = new ArrayList<>();
             for (int part = 0; part < n; part++) {
@@ -123,31 +153,21 @@ public final class ThumbnailBenchmark {
                 }
                 commands.add(cmd);
             }
-            double[] seconds = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                long start = System.nanoTime();
-                List<Process> running = new ArrayList<>();
-                for (List<String> cmd : commands) {
-                    running.add(start(cmd));
-                }
-                for (Process p : running) {
-                    check(p);
-                }
-                seconds[r] = (System.nanoTime() - start) / 1e9;
-            }
-            report("vipsthumbnail cascade (processes)", n, median(seconds), megapixels, sources.size());
+            variants.add(new Variant("vipsthumbnail cascade (processes)", n, () -> processes(commands)));
         }
+        return variants;
     }
 
-    private static void timeCommand(String name, int threads, List<String> command, int rounds, double megapixels,
-            int images) throws Exception {
-        double[] seconds = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long start = System.nanoTime();
-            check(start(command));
-            seconds[r] = (System.nanoTime() - start) / 1e9;
+    private static double processes(List<List<String>> commands) throws Exception {
+        long start = System.nanoTime();
+        List<Process> running = new ArrayList<>();
+        for (List<String> command : commands) {
+            running.add(start(command));
         }
-        report(name + " (process wall)", threads, median(seconds), megapixels, images);
+        for (Process p : running) {
+            check(p);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static Process start(List<String> command) throws IOException {
@@ -161,11 +181,6 @@ public final class ThumbnailBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("reference tool failed: " + output);
         }
-    }
-
-    private static void report(String name, int threads, double seconds, double megapixels, int images) {
-        System.out.printf(Locale.ROOT, "%-48s threads=%d  wall %6.2f s  %6.1f images/s  %5.1f ms/MP%n",
-                name, threads, seconds, images / seconds, seconds * 1000 / megapixels);
     }
 
     private static List<Source> sources(Path folder) throws IOException {
