@@ -63,6 +63,7 @@ final class BackendClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackendClient.class);
     private static final int MAX_ERROR_BODY_CHARS = 64 * 1024;
     private static final long MAX_BODY_CHARS = 16L * 1024 * 1024;
+    private static final Duration AFTER_ANSWER = Duration.ofSeconds(1);
 
     private final String generator;
     private final HttpClient http;
@@ -203,6 +204,7 @@ final class BackendClient implements AutoCloseable {
                                 generator + " backend sent more than " + MAX_BODY_CHARS + " characters");
                     }
                     if (reader.line(line.text())) {
+                        awaitEnd(lines, deadline);
                         return;
                     }
                 }
@@ -212,6 +214,20 @@ final class BackendClient implements AutoCloseable {
                 }
                 case Failed failed -> throw failure(failed.error(), post.uri());
                 case Head ignored -> throw new IllegalStateException("headers twice");
+            }
+        }
+    }
+
+    /**
+     * After the reader has its answer, waits briefly for the body to end (the terminating chunk follows at once), so
+     * the connection is reused instead of being cut; whatever comes before the end is ignored.
+     */
+    private static void awaitEnd(ResponseLines lines, long deadline) throws InterruptedException {
+        long until = System.nanoTime() + Math.min(remaining(deadline), AFTER_ANSWER.toNanos());
+        while (true) {
+            Event event = lines.next(Duration.ofNanos(until - System.nanoTime()));
+            if (event == null || event instanceof End || event instanceof Failed) {
+                return;
             }
         }
     }
