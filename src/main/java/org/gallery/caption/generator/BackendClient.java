@@ -83,7 +83,8 @@ final class BackendClient implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // a redirected POST may come back as a GET without its body: report the new address instead
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -124,6 +125,10 @@ final class BackendClient implements AutoCloseable {
             }
             String body = readErrorBody(lines, deadline);
             String message = Json.errorMessage(body);
+            if (head.status() >= 300 && head.status() <= 399) {
+                message = "redirected to " + head.headers().firstValue("Location").orElse("(no Location)")
+                        + "; set the base URL to the new address";
+            }
             var error = new CaptionBackendException(Kind.BACKEND_ERROR, generator,
                     generator + " backend answered " + head.status() + ": " + message, head.status(), message, null);
             if (RetryPolicy.retryable(head.status())) {
