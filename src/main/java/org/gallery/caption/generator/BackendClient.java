@@ -63,6 +63,7 @@ final class BackendClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackendClient.class);
     private static final int MAX_ERROR_BODY_CHARS = 64 * 1024;
     private static final long MAX_BODY_CHARS = 16L * 1024 * 1024;
+    private static final Duration AFTER_ANSWER = Duration.ofSeconds(1);
 
     private final String generator;
     private final HttpClient http;
@@ -82,7 +83,8 @@ final class BackendClient implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // a redirected POST may come back as a GET without its body: report the new address instead
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -123,6 +125,10 @@ final class BackendClient implements AutoCloseable {
             }
             String body = readErrorBody(lines, deadline);
             String message = Json.errorMessage(body);
+            if (head.status() >= 300 && head.status() <= 399) {
+                message = "redirected to " + head.headers().firstValue("Location").orElse("(no Location)")
+                        + "; set the base URL to the new address";
+            }
             var error = new CaptionBackendException(Kind.BACKEND_ERROR, generator,
                     generator + " backend answered " + head.status() + ": " + message, head.status(), message, null);
             if (RetryPolicy.retryable(head.status())) {
@@ -203,6 +209,7 @@ final class BackendClient implements AutoCloseable {
                                 generator + " backend sent more than " + MAX_BODY_CHARS + " characters");
                     }
                     if (reader.line(line.text())) {
+                        awaitEnd(lines, deadline);
                         return;
                     }
                 }
@@ -212,6 +219,20 @@ final class BackendClient implements AutoCloseable {
                 }
                 case Failed failed -> throw failure(failed.error(), post.uri());
                 case Head ignored -> throw new IllegalStateException("headers twice");
+            }
+        }
+    }
+
+    /**
+     * After the reader has its answer, waits briefly for the body to end (the terminating chunk follows at once), so
+     * the connection is reused instead of being cut; whatever comes before the end is ignored.
+     */
+    private static void awaitEnd(ResponseLines lines, long deadline) throws InterruptedException {
+        long until = System.nanoTime() + Math.min(remaining(deadline), AFTER_ANSWER.toNanos());
+        while (true) {
+            Event event = lines.next(Duration.ofNanos(until - System.nanoTime()));
+            if (event == null || event instanceof End || event instanceof Failed) {
+                return;
             }
         }
     }

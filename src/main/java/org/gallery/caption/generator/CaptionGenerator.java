@@ -26,7 +26,10 @@ public interface CaptionGenerator {
      */
     GeneratedCaption stream(CaptionRequest request, TokenSink sink);
 
-    /** Why this generator cannot work with the current settings, if it cannot; checked at start-up for the configured one. */
+    /**
+     * Why this generator cannot work with the current settings, if it cannot; checked at start-up for the
+     * configured one.
+     */
     default Optional<String> configurationProblem() {
         return Optional.empty();
     }

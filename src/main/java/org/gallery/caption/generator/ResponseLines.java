@@ -41,6 +41,7 @@ final class ResponseLines implements Flow.Subscriber<String> {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean cancelled;
+    private volatile boolean finished;
     private @Nullable CompletableFuture<HttpResponse<Void>> response;
 
     private ResponseLines() {
@@ -53,6 +54,7 @@ final class ResponseLines implements Flow.Subscriber<String> {
             return BodySubscribers.fromLineSubscriber(lines);
         });
         lines.response.whenComplete((ignored, error) -> {
+            lines.finished = true;
             if (error != null) {
                 lines.events.add(new Failed(error));
             }
@@ -70,14 +72,20 @@ final class ResponseLines implements Flow.Subscriber<String> {
         return event;
     }
 
-    /** Aborts the exchange if it is still running; harmless once it is complete. */
+    /**
+     * Aborts the exchange if it is still running, and does nothing once the body has ended. Once the body is being
+     * read only the body subscription is cancelled: cancelling the response future too could close a connection the
+     * client has already put back in its pool for the next request.
+     */
     void cancel() {
         cancelled = true;
+        if (finished) {
+            return;
+        }
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();
-        }
-        if (response != null) {
+        } else if (response != null) {
             response.cancel(true);
         }
     }
@@ -99,11 +107,13 @@ final class ResponseLines implements Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable error) {
+        finished = true;
         events.add(new Failed(error));
     }
 
     @Override
     public void onComplete() {
+        finished = true;
         events.add(new End());
     }
 }

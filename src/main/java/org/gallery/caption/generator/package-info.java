@@ -14,7 +14,10 @@
  *   <li>{@code BackendClient}: what every network generator shares, built on the JDK's HTTP client: the deadline
  *       ({@code CAPTION_TIMEOUT_SECONDS}), the stall limit for streams, the fair concurrency limit
  *       ({@code CAPTION_CONCURRENCY}), retries of 429 and 5xx with backoff and {@code Retry-After}, and the mapping
- *       of failures onto {@link org.gallery.caption.generator.CaptionBackendException.Kind}.</li>
+ *       of failures onto {@link org.gallery.caption.generator.CaptionBackendException.Kind}. Retries happen only
+ *       on a 429 or 5xx status line, so never after text reached a caller, and never after a 4xx. A refused
+ *       connection is {@code UNREACHABLE} at once, without retries: nothing listens there, and backing off would only
+ *       delay the 503 (a server that is still loading answers 503, which is retried).</li>
  * </ul>
  *
  * <h2>Adding a generator</h2>

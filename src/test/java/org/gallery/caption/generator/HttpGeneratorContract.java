@@ -186,6 +186,25 @@ abstract class HttpGeneratorContract {
         assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(2) - arrivals.get(1))).isGreaterThanOrEqualTo(150);
     }
 
+    @Test
+    void completeAnswersLeaveTheConnectionOpenForTheNextCall() throws Exception {
+        CaptionGenerator generator = generator(TIMEOUTS, 1);
+        for (int i = 0; i < 8; i++) {
+            server.enqueue(i % 2 == 0 ? json(200, fullAnswer("Caption " + i, 1, 1)) : streamOf("Caption", " " + i));
+        }
+
+        for (int i = 0; i < 8; i++) {
+            String text = i % 2 == 0 ? generator.generate(REQUEST).text() : generator.stream(REQUEST, d -> { }).text();
+            assertThat(text).isEqualTo("Caption " + i);
+        }
+
+        int lastConnection = -1;
+        for (int i = 0; i < 8; i++) {
+            lastConnection = server.takeRequest().getConnectionIndex();
+        }
+        assertThat(lastConnection).as("every call reused the first connection").isZero();
+    }
+
     // --- errors and retries ----------------------------------------------------------------------------------------
 
     @Test

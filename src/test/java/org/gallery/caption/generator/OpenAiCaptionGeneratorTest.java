@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.gallery.caption.generator.CaptionBackendException.Kind;
 import org.junit.jupiter.api.Test;
@@ -186,5 +187,18 @@ class OpenAiCaptionGeneratorTest extends HttpGeneratorContract {
 
         assertThat(e.httpStatus()).isEqualTo(404);
         assertThat(e.backendMessage()).isEqualTo("The model `x` does not exist.");
+    }
+
+    @Test
+    void aRedirectIsNotFollowedButNamed() {
+        server.enqueue(new MockResponse.Builder().code(308)
+                .setHeader("Location", "https://elsewhere.example/v1/chat/completions").build());
+
+        var e = catchThrowableOfType(CaptionBackendException.class, () -> generator().generate(REQUEST));
+
+        assertThat(e.kind()).isEqualTo(Kind.BACKEND_ERROR);
+        assertThat(e.httpStatus()).isEqualTo(308);
+        assertThat(e.getMessage()).contains("https://elsewhere.example/v1/chat/completions");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -60,7 +60,8 @@ class UnslothCaptionGeneratorTest {
         assertThat(body.path("messages").path(0).path("content").path(1).path("image_url").path("url").stringValue())
                 .startsWith("data:image/jpeg;base64,");
         assertThat(caption).extracting(GeneratedCaption::text, GeneratedCaption::generator, GeneratedCaption::model,
-                GeneratedCaption::promptTokens).containsExactly("A red square.", "unsloth", "/models/gallery-captioner-lora", 600);
+                GeneratedCaption::promptTokens)
+                .containsExactly("A red square.", "unsloth", "/models/gallery-captioner-lora", 600);
         generator.close();
     }
 
