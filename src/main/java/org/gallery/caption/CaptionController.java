@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v2/images/{id}/caption")
+@RequestMapping("/api/v2")
 @Tag(name = "Captions")
 class CaptionController {
 
@@ -26,40 +26,49 @@ class CaptionController {
     private final CaptionService captions;
     private final CaptionGeneration generation;
     private final CaptionStreams streams;
+    private final CaptionReplacement replacement;
 
-    CaptionController(CaptionService captions, CaptionGeneration generation, CaptionStreams streams) {
+    CaptionController(CaptionService captions, CaptionGeneration generation, CaptionStreams streams,
+            CaptionReplacement replacement) {
+        this.replacement = replacement;
         this.captions = captions;
         this.generation = generation;
         this.streams = streams;
     }
 
-    @PostMapping(path = "/generate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/images/{id}/caption/generate", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Generate a caption with the configured (or named) generator; saved as the new version unless save=false")
     GenerationResult generate(@PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
         return generation.generate(generation.prepare(id, body == null ? EMPTY : body));
     }
 
-    @PostMapping(path = "/generate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PostMapping(path = "/images/{id}/caption/generate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The same, streamed as Server-Sent Events: 'token' events as text arrives, then 'done' (or 'error')")
     SseEmitter generateStream(@PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
         return streams.start(generation.prepare(id, body == null ? EMPTY : body));
     }
 
+    @PostMapping("/captions/replace")
+    @Operation(summary = "Find and replace (plain or regex) in the current captions of a photoset, some images or all; dry_run reports without saving")
+    CaptionReplacement.Report replace(@RequestBody ReplaceRequest request) {
+        return replacement.replace(request);
+    }
+
     private static final GenerateRequest EMPTY = new GenerateRequest(null, null, null, null, null, null);
 
-    @GetMapping
+    @GetMapping("/images/{id}/caption")
     @Operation(summary = "The current caption (404 when none); history=true adds every version, newest first")
     Caption get(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean history) {
         return captions.get(id, history);
     }
 
-    @PostMapping
+    @PostMapping("/images/{id}/caption")
     @Operation(summary = "Save a caption written by hand as the new current version")
     Caption save(@PathVariable UUID id, @RequestBody ManualCaption body) {
         return captions.save(id, CaptionVersion.manual(body.caption()));
     }
 
-    @DeleteMapping
+    @DeleteMapping("/images/{id}/caption")
     @Operation(summary = "Remove the current caption (earlier versions stay in the history)")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         captions.delete(id);
