@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gallery.config.Settings;
+import org.gallery.storage.StorageFiles;
 import org.gallery.image.ImageDeleted;
 import org.gallery.image.ImageService;
 import org.gallery.imaging.CropRect;
@@ -53,14 +53,7 @@ public class CroppedImages {
         byte[] jpeg = engine.render(images.original(imageId).file(),
                 new CropRect(crop.x(), crop.y(), crop.width(), crop.height()), maxSize, quality);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".crop-", ".tmp");
-            try {
-                Files.write(temp, jpeg);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            StorageFiles.writeAtomically(target, jpeg);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
         }

@@ -29,7 +29,7 @@ class LocalFileStore implements FileStore {
     @Override
     public Path newTempFile() throws IOException {
         Files.createDirectories(temp);
-        return Files.createTempFile(temp, "upload-", ".part");
+        return StorageFiles.newTempFile(temp, "upload-", ".part");
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gallery.config.Settings;
+import org.gallery.storage.StorageFiles;
 import org.springframework.stereotype.Component;
 
 /** Thumbnails on disk at {@code {THUMBNAILS_DIR}/{image id}/{size}.jpg}, each written whole or not at all. */
@@ -37,14 +37,7 @@ class ThumbnailStore {
     void write(UUID imageId, ThumbnailSize size, byte[] jpeg) {
         Path target = path(imageId, size);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + size.id() + "-", ".tmp");
-            try {
-                Files.write(temp, jpeg);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            StorageFiles.writeAtomically(target, jpeg);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write thumbnail " + target, e);
         }
