@@ -27,11 +27,19 @@ class CropController {
     private final CropService crops;
     private final CroppedImages cropped;
     private final Settings settings;
+    private final CropSuggestions suggestions;
 
-    CropController(CropService crops, CroppedImages cropped, Settings settings) {
+    CropController(CropService crops, CroppedImages cropped, Settings settings, CropSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.crops = crops;
         this.cropped = cropped;
         this.settings = settings;
+    }
+
+    @GetMapping("/crop/suggest")
+    @Operation(summary = "Propose a crop of the given aspect ratio (e.g. 1:1) around the most detailed, colourful region")
+    CropSuggestions.Suggestion suggest(@PathVariable UUID id, @RequestParam(name = "aspect_ratio") String aspectRatio) {
+        return suggestions.suggest(id, aspectRatio);
     }
 
     @GetMapping("/cropped")
