@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 class ThumbnailController {
 
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    static final String CACHE_CONTROL = FOREVER.getHeaderValue();
 
     private final ThumbnailService thumbnails;
     private final HotThumbnails hot;
