@@ -92,7 +92,9 @@ class ExportItems {
         return new Plan(image.id(), folder, stem, ext, render);
     }
 
-    Written write(ZipWriter zip, Plan plan, ExportOptions options, long dosTime) throws IOException {
+    /** Writes one image's entries; with a patcher (a file-backed archive) originals are read once, not twice. */
+    Written write(ZipWriter zip, Plan plan, ExportOptions options, long dosTime, ZipWriter.Patcher patcher)
+            throws IOException {
         Image image;
         StoredImage stored;
         try {
@@ -105,15 +107,25 @@ class ExportItems {
         Optional<Crop> crop = crops.find(image.id());
         String setName = image.photosetId() == null ? null : photosets.get(image.photosetId()).name();
 
-        Content content = plan.render() ? rendered(stored, options, crop) : original(stored, image);
+        Content content = plan.render() ? rendered(stored, options, crop) : original(stored, image, patcher == null);
         String sidecar = options.captions() ? sidecar(caption, image.tags(), options) : null;
         String sidecarPath = sidecar == null ? null : plan.folder() + "/" + plan.stem() + options.captionExtension();
 
         List<ZipWriter.Entry> entries = new ArrayList<>(2);
-        try (InputStream in = content.open()) {
-            entries.add(content.deflate()
-                    ? zip.deflated(plan.path(), dosTime, in, content.size())
-                    : zip.stored(plan.path(), dosTime, content.size(), content.crc(), in));
+        InputStream source;
+        try {
+            source = content.open();
+        } catch (IOException e) {
+            throw new ItemFailure("Cannot read the original of image " + image.id() + ": " + e.getMessage());
+        }
+        try (InputStream in = source) {
+            if (content.deflate()) {
+                entries.add(zip.deflated(plan.path(), dosTime, in, content.size()));
+            } else if (content.crc() < 0) {
+                entries.add(zip.stored(plan.path(), dosTime, content.size(), in, patcher));
+            } else {
+                entries.add(zip.stored(plan.path(), dosTime, content.size(), content.crc(), in));
+            }
         }
         if (sidecar != null) {
             entries.add(zip.deflated(sidecarPath, dosTime,
@@ -122,12 +134,13 @@ class ExportItems {
         return new Written(entries, manifest(plan, image, setName, caption, crop, content, sidecarPath, options));
     }
 
-    private Content original(StoredImage stored, Image image) {
+    /** The original file as it is; its CRC is read up front only when the header cannot be patched later. */
+    private Content original(StoredImage stored, Image image, boolean crcFirst) {
         long size;
         long crc;
         try {
             size = Files.size(stored.file());
-            crc = crc(stored.file());
+            crc = crcFirst ? crc(stored.file()) : -1;
         } catch (IOException e) {
             throw new ItemFailure("Cannot read the original of image " + image.id() + ": " + e.getMessage());
         }

@@ -136,7 +136,7 @@ class ExportJobs implements JobHandler {
             JsonNode p = json.readTree(item.plan());
             var plan = new ExportItems.Plan(item.itemId(), p.get("folder").asString(), p.get("stem").asString(),
                     p.get("ext").asString(), p.get("render").asBoolean());
-            ExportItems.Written written = items.write(zip, plan, options, dosTime);
+            ExportItems.Written written = items.write(zip, plan, options, dosTime, this::patch);
             ObjectNode result = json.createObjectNode();
             result.put("manifest", written.manifestLine());
             ArrayNode entries = result.putArray("entries");
@@ -145,6 +145,14 @@ class ExportJobs implements JobHandler {
                         .add(e.offset()).add(e.dosTime()).add(e.descriptor());
             }
             return ItemOutcome.done(json.writeValueAsString(result));
+        }
+
+        private void patch(long offset, byte[] bytes) throws IOException {
+            out.flush();
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, offset + buffer.position());
+            }
         }
 
         @Override

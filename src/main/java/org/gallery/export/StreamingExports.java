@@ -49,7 +49,7 @@ class StreamingExports {
                 Image image = images.next();
                 try {
                     var plan = items.plan(image, names, options, photosetNames);
-                    manifest.add(items.write(zip, plan, options, dosTime).manifestLine());
+                    manifest.add(items.write(zip, plan, options, dosTime, null).manifestLine());
                     written++;
                 } catch (ExportItems.ItemFailure | org.gallery.web.ApiException e) {
                     log.warn("Export leaves out image {}: {}", image.id(), e.getMessage());

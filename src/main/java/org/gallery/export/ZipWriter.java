@@ -76,6 +76,36 @@ final class ZipWriter {
         return keep(new Entry(name, STORED, crc, size, size, offset, dosTime, false));
     }
 
+    /** Rewrites bytes already written, for archives on a seekable file. */
+    interface Patcher {
+        void patch(long offset, byte[] bytes) throws IOException;
+    }
+
+    /**
+     * An entry stored as is, its CRC computed while copying and then patched into the local header: one read of
+     * the source instead of two, for archives written to a file.
+     */
+    Entry stored(String name, long dosTime, long size, InputStream data, Patcher patcher) throws IOException {
+        long offset = written;
+        boolean zip64 = size >= MAX32;
+        localHeader(name, STORED, 0, dosTime, 0, size, size, zip64);
+        CRC32 crc = new CRC32();
+        long left = size;
+        while (left > 0) {
+            int n = data.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("The source of " + name + " ended " + left + " bytes early");
+            }
+            crc.update(buffer, 0, n);
+            write(buffer, 0, n);
+            left -= n;
+        }
+        byte[] value = new byte[4];
+        putInt(value, 0, crc.getValue());
+        patcher.patch(offset + 14, value);
+        return keep(new Entry(name, STORED, crc.getValue(), size, size, offset, dosTime, false));
+    }
+
     Entry stored(String name, long dosTime, byte[] data) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(data);

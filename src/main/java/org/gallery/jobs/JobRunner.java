@@ -210,8 +210,13 @@ class JobRunner implements SmartLifecycle {
         try {
             try (JobRun run = handler.open(context(claimed))) {
                 if (work(handler, run, me)) {
-                    JsonNode result = run.finish();
-                    lost = !store.succeed(me.id, owner, result == null ? null : json.writeValueAsString(result));
+                    if (store.countItems(me.id, JobTables.ITEM_DONE) == 0
+                            && store.countItems(me.id, JobTables.ITEM_FAILED) > 0) {
+                        lost = !store.fail(me.id, owner, "Every item failed; see the failures");
+                    } else {
+                        JsonNode result = run.finish();
+                        lost = !store.succeed(me.id, owner, result == null ? null : json.writeValueAsString(result));
+                    }
                 }
             }
         } catch (Lost e) {

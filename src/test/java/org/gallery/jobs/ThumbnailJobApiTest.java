@@ -93,6 +93,25 @@ class ThumbnailJobApiTest {
     }
 
     @Test
+    void aJobWhoseEveryItemFailsHasFailedAndCanBeRetried() {
+        UUID missing = UUID.randomUUID();
+        var params = org.gallery.testing.Api.JSON.createObjectNode().put("force", true);
+        Job job = app.context.getBean(Jobs.class).submit("thumbnails", params,
+                List.of(new PlannedItem(missing, null)).iterator());
+        JsonNode failed = Waits.job(api, "/api/v2/jobs/" + job.id(), Duration.ofSeconds(30), "failed", "succeeded");
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("error").asString()).contains("Every item failed");
+        assertThat(failed.get("failures").get(0).get("item_id").asString()).isEqualTo(missing.toString());
+        assertThat(failed.get("failures").get(0).get("reason").asString()).contains("does not exist");
+
+        var retried = api.post("/api/v2/jobs/" + job.id() + "/retry", Map.of());
+        assertThat(retried.status()).isEqualTo(200);
+        JsonNode again = Waits.job(api, "/api/v2/jobs/" + job.id(), Duration.ofSeconds(30), "failed", "succeeded");
+        assertThat(again.get("status").asString()).isEqualTo("failed");
+        assertThat(again.get("progress").get("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void badSelectionsAreProblemsAndMakeNoJob() {
         int before = api.get("/api/v2/jobs?limit=500").json().get("items").size();
         UUID set = make.photoset();
