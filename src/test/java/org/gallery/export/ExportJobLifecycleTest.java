@@ -148,6 +148,38 @@ class ExportJobLifecycleTest {
     }
 
     @Test
+    void anInstanceThatShutsDownHandsItsJobBackAtOnce() throws Exception {
+        Map<String, String> env = TestApp.freshEnvironment(db);
+        TestApp first = TestApp.startWith(db, env, SlowImaging.SOURCE, SlowImaging.delay(200));
+        TestApp second = null;
+        try {
+            int count = 10;
+            UUID set = photosetOf(first.api, count);
+            UUID id = first.api.post("/api/v2/exports", Map.of("photoset_id", set, "images", "cropped", "max_size", 40))
+                    .id();
+            Waits.until(Duration.ofSeconds(60), () -> first.api.get("/api/v2/jobs/" + id).json(),
+                    j -> j.get("progress").get("done").asInt() >= 2);
+            SlowImaging firstRenders = first.context.getBean(SlowImaging.class);
+            first.close();
+            // the default lease is 30 s: going on sooner proves the job was handed back, not taken over
+            second = TestApp.startWith(db, env, SlowImaging.SOURCE);
+            Api api = second.api;
+            JsonNode done = Waits.job(api, "/api/v2/jobs/" + id, Duration.ofSeconds(20), "succeeded", "failed");
+            assertThat(done.get("status").asString()).isEqualTo("succeeded");
+            // the first instance committed everything it made before handing the job back; nothing was made twice
+            assertThat(firstRenders.renders()).isGreaterThanOrEqualTo(2);
+            assertThat(firstRenders.renders() + second.context.getBean(SlowImaging.class).renders()).isEqualTo(count);
+            var zip = ExportTesting.read(second.settings.storage().archives().resolve("exports/" + id + ".zip"));
+            assertThat(zip.manifest()).hasSize(count);
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+            first.close();
+        }
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseRunEachJobOnce() {
         Map<String, String> env = TestApp.freshEnvironment(db);
         env.put("JOB_WORKERS", "1");
