@@ -43,13 +43,18 @@ class SchemaMigrationsTest {
         assertThat(all).startsWith("001_core", "002_captions_crops");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
-        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops");
+        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops", "jobs",
+                "job_items");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
         migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo(all.get(all.size() - 2));
+        assertThat(tables()).contains("captions").doesNotContain("jobs", "job_items");
+        migrations.downgrade("001_core");
         assertThat(migrations.current()).isEqualTo("001_core");
         assertThat(tables()).contains("photosets", "images").doesNotContain("captions", "crops");
 

@@ -64,10 +64,15 @@ public final class TestApp {
 
     /** An app of the test's own, with extra settings; the test closes it. */
     public static TestApp startWith(Db db, Map<String, String> overrides) {
+        return startWith(db, overrides, new String[0]);
+    }
+
+    /** An app of the test's own, with extra settings and Spring arguments ({@code --name=value}). */
+    public static TestApp startWith(Db db, Map<String, String> overrides, String... args) {
         Map<String, String> env = freshEnvironment(db);
         env.putAll(overrides);
         Settings settings = SettingsLoader.load(env, Path.of("target"));
-        return new TestApp(db, settings, GalleryApplication.start(settings));
+        return new TestApp(db, settings, GalleryApplication.start(settings, args));
     }
 
     public void close() {

@@ -1,0 +1,149 @@
+package org.gallery.thumbnail;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.gallery.image.Image;
+import org.gallery.image.ImageQuery;
+import org.gallery.image.ImageService;
+import org.gallery.jobs.ItemOutcome;
+import org.gallery.jobs.Job;
+import org.gallery.jobs.JobContext;
+import org.gallery.jobs.JobHandler;
+import org.gallery.jobs.JobItem;
+import org.gallery.jobs.JobRun;
+import org.gallery.jobs.Jobs;
+import org.gallery.jobs.PlannedItem;
+import org.gallery.photoset.PhotosetService;
+import org.gallery.web.ApiException;
+import org.gallery.web.Page;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Batch thumbnails as a background job: a photoset's images, chosen images or all of them. */
+@Component
+class ThumbnailJobs implements JobHandler {
+
+    static final String TYPE = "thumbnails";
+
+    private final ThumbnailService thumbnails;
+    private final ImageService images;
+    private final PhotosetService photosets;
+    private final Jobs jobs;
+    private final JsonMapper json;
+
+    ThumbnailJobs(ThumbnailService thumbnails, ImageService images, PhotosetService photosets, @Lazy Jobs jobs,
+            JsonMapper json) {
+        this.thumbnails = thumbnails;
+        this.images = images;
+        this.photosets = photosets;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    Job submit(UUID photosetId, List<UUID> imageIds, boolean force) {
+        ObjectNode params = json.createObjectNode();
+        params.put("force", force);
+        Iterator<PlannedItem> items;
+        if (photosetId != null && imageIds != null) {
+            throw ApiException.badRequest("Give photoset_id or image_ids, not both (neither: every image)");
+        }
+        if (imageIds != null) {
+            List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(imageIds));
+            if (ids.isEmpty()) {
+                throw ApiException.invalidField("image_ids", "must name at least one image");
+            }
+            List<String> unknown = ids.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf).toList();
+            if (!unknown.isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
+                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
+            }
+            params.put("selection", "images");
+            items = ids.stream().map(id -> new PlannedItem(id, null)).iterator();
+        } else {
+            if (photosetId != null) {
+                if (!photosets.exists(photosetId)) {
+                    throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + photosetId + " does not exist",
+                            List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
+                }
+                params.put("selection", "photoset");
+                params.put("photoset_id", photosetId.toString());
+            } else {
+                params.put("selection", "all");
+            }
+            items = new AllImages(images, photosetId);
+        }
+        if (!items.hasNext()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
+        }
+        return jobs.submit(TYPE, params, items);
+    }
+
+    @Override
+    public JobRun open(JobContext context) {
+        boolean force = context.params().path("force").asBoolean(false);
+        return new JobRun() {
+            @Override
+            public ItemOutcome process(JobItem item) {
+                thumbnails.generate(item.itemId(), force);
+                return ItemOutcome.done();
+            }
+
+            @Override
+            public JsonNode finish() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public int batchSize() {
+        return 16;
+    }
+
+    /** Every image (of a photoset, or all), read a page at a time. */
+    private static final class AllImages implements Iterator<PlannedItem> {
+        private final ImageService images;
+        private final UUID photosetId;
+        private Iterator<Image> page = List.<Image>of().iterator();
+        private String cursor;
+        private boolean last;
+
+        AllImages(ImageService images, UUID photosetId) {
+            this.images = images;
+            this.photosetId = photosetId;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext() && !last) {
+                Page<Image> next = images.list(new ImageQuery(photosetId, null, null, null, null, null, null, null,
+                        "created", "asc", Page.MAX_LIMIT, cursor));
+                page = next.items().iterator();
+                cursor = next.nextCursor();
+                last = cursor == null;
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public PlannedItem next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return new PlannedItem(page.next().id(), null);
+        }
+    }
+}
