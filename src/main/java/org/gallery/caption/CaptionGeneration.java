@@ -43,18 +43,22 @@ class CaptionGeneration {
         this.imageMaxSize = settings.captions().imageMaxSize();
     }
 
-    /** Checks the request and prepares the image; problems here are answered before any streaming starts. */
-    Prepared prepare(UUID imageId, GenerateRequest request) {
-        images.get(imageId);
-        CaptionGenerator generator;
-        try {
-            generator = generators.get(request.generator());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("generator", e.getMessage());
-        }
+    /** The checks that do not need an image: the generator and the limits. */
+    CaptionGenerator check(GenerateRequest request) {
         if (request.maxTokens() != null && (request.maxTokens() < 1 || request.maxTokens() > MAX_TOKENS_LIMIT)) {
             throw ApiException.invalidField("max_tokens", "must be between 1 and " + MAX_TOKENS_LIMIT);
         }
+        try {
+            return generators.get(request.generator());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("generator", e.getMessage());
+        }
+    }
+
+    /** Checks the request and prepares the image; problems here are answered before any streaming starts. */
+    Prepared prepare(UUID imageId, GenerateRequest request) {
+        images.get(imageId);
+        CaptionGenerator generator = check(request);
         String prompt = request.prompt() == null || request.prompt().isBlank()
                 ? CaptionRequest.DEFAULT_PROMPT : request.prompt().strip();
         CropRect rect = null;

@@ -254,6 +254,35 @@ public class ImageService {
         return new Page<>(toImages(page.items()), page.nextCursor());
     }
 
+    /** Every image id the query selects, read a page at a time (its limit and cursor are ignored). */
+    public java.util.Iterator<UUID> ids(ImageQuery query) {
+        return new java.util.Iterator<>() {
+            private java.util.Iterator<Image> page = List.<Image>of().iterator();
+            private String cursor;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    var next = list(new ImageQuery(query.photosetId(), query.tags(), query.hasCaption(), query.hasCrop(),
+                            query.q(), query.year(), query.dateFrom(), query.dateTo(), "created", "asc", Page.MAX_LIMIT, cursor));
+                    page = next.items().iterator();
+                    cursor = next.nextCursor();
+                    last = cursor == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public UUID next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next().id();
+            }
+        };
+    }
+
     public Image addTags(UUID id, List<String> names) {
         List<String> clean = TagService.clean(names, "tags");
         requireExists(id);

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.UUID;
-import org.gallery.image.Image;
 import org.gallery.image.ImageQuery;
 import org.gallery.image.ImageService;
 import org.gallery.jobs.ItemOutcome;
@@ -19,7 +17,6 @@ import org.gallery.jobs.Jobs;
 import org.gallery.jobs.PlannedItem;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.web.ApiException;
-import org.gallery.web.Page;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -83,7 +80,18 @@ class ThumbnailJobs implements JobHandler {
             } else {
                 params.put("selection", "all");
             }
-            items = new AllImages(images, photosetId);
+            var ids = images.ids(new ImageQuery(photosetId, null, null, null, null, null, null, null, null, null, null, null));
+            items = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ids.hasNext();
+                }
+
+                @Override
+                public PlannedItem next() {
+                    return new PlannedItem(ids.next(), null);
+                }
+            };
         }
         if (!items.hasNext()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
@@ -111,39 +119,5 @@ class ThumbnailJobs implements JobHandler {
     @Override
     public int batchSize() {
         return 16;
-    }
-
-    /** Every image (of a photoset, or all), read a page at a time. */
-    private static final class AllImages implements Iterator<PlannedItem> {
-        private final ImageService images;
-        private final UUID photosetId;
-        private Iterator<Image> page = List.<Image>of().iterator();
-        private String cursor;
-        private boolean last;
-
-        AllImages(ImageService images, UUID photosetId) {
-            this.images = images;
-            this.photosetId = photosetId;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!page.hasNext() && !last) {
-                Page<Image> next = images.list(new ImageQuery(photosetId, null, null, null, null, null, null, null,
-                        "created", "asc", Page.MAX_LIMIT, cursor));
-                page = next.items().iterator();
-                cursor = next.nextCursor();
-                last = cursor == null;
-            }
-            return page.hasNext();
-        }
-
-        @Override
-        public PlannedItem next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return new PlannedItem(page.next().id(), null);
-        }
     }
 }

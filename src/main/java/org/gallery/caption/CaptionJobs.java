@@ -1,0 +1,157 @@
+package org.gallery.caption;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.gallery.image.ImageQuery;
+import org.gallery.image.ImageService;
+import org.gallery.jobs.ItemOutcome;
+import org.gallery.jobs.Job;
+import org.gallery.jobs.JobContext;
+import org.gallery.jobs.JobHandler;
+import org.gallery.jobs.JobItem;
+import org.gallery.jobs.JobRun;
+import org.gallery.jobs.Jobs;
+import org.gallery.jobs.PlannedItem;
+import org.gallery.photoset.PhotosetService;
+import org.gallery.web.ApiException;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Batch captioning as a background job over a photoset, chosen images or a filter. Images with a manual caption
+ * are skipped unless {@code overwrite}; a failure on one image is recorded and the job goes on.
+ */
+@Component
+class CaptionJobs implements JobHandler {
+
+    static final String TYPE = "captions";
+
+    record Filter(List<String> tags, Boolean hasCaption, Boolean hasCrop, String q, Integer year, LocalDate dateFrom,
+            LocalDate dateTo) {
+    }
+
+    record CaptionJobRequest(UUID photosetId, List<UUID> imageIds, Filter filter, String prompt, String generator,
+            String model, Integer maxTokens, Boolean overwrite, Boolean useCrop) {
+    }
+
+    private final CaptionGeneration generation;
+    private final CaptionService captions;
+    private final ImageService images;
+    private final PhotosetService photosets;
+    private final Jobs jobs;
+    private final JsonMapper json;
+
+    CaptionJobs(CaptionGeneration generation, CaptionService captions, ImageService images, PhotosetService photosets,
+            @Lazy Jobs jobs, JsonMapper json) {
+        this.generation = generation;
+        this.captions = captions;
+        this.images = images;
+        this.photosets = photosets;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    Job submit(CaptionJobRequest r) {
+        int selections = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
+        if (selections != 1) {
+            throw ApiException.badRequest("Give exactly one selection: photoset_id, image_ids or filter");
+        }
+        // the same checks a single generation makes, before any job exists
+        generation.check(new GenerateRequest(r.prompt(), r.generator(), r.model(), r.maxTokens(), true, r.useCrop()));
+        ObjectNode params = json.createObjectNode();
+        params.put("prompt", r.prompt());
+        params.put("generator", r.generator());
+        params.put("model", r.model());
+        if (r.maxTokens() != null) {
+            params.put("max_tokens", r.maxTokens());
+        }
+        params.put("overwrite", Boolean.TRUE.equals(r.overwrite()));
+        params.put("use_crop", Boolean.TRUE.equals(r.useCrop()));
+        Iterator<UUID> ids;
+        if (r.imageIds() != null) {
+            List<UUID> unique = new ArrayList<>(new LinkedHashSet<>(r.imageIds()));
+            List<String> unknown = unique.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf).toList();
+            if (!unknown.isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
+                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
+            }
+            ids = unique.iterator();
+        } else if (r.photosetId() != null) {
+            if (!photosets.exists(r.photosetId())) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + r.photosetId() + " does not exist",
+                        List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
+            }
+            ids = images.ids(new ImageQuery(r.photosetId(), null, null, null, null, null, null, null, null, null, null, null));
+        } else {
+            Filter f = r.filter();
+            ids = images.ids(new ImageQuery(null, f.tags(), f.hasCaption(), f.hasCrop(), f.q(), f.year(), f.dateFrom(),
+                    f.dateTo(), null, null, null, null));
+        }
+        if (!ids.hasNext()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
+        }
+        Iterator<UUID> selected = ids;
+        return jobs.submit(TYPE, params, new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return selected.hasNext();
+            }
+
+            @Override
+            public PlannedItem next() {
+                return new PlannedItem(selected.next(), null);
+            }
+        });
+    }
+
+    @Override
+    public JobRun open(JobContext context) {
+        JsonNode p = context.params();
+        boolean overwrite = p.path("overwrite").asBoolean(false);
+        var request = new GenerateRequest(text(p, "prompt"), text(p, "generator"), text(p, "model"),
+                p.hasNonNull("max_tokens") ? p.get("max_tokens").asInt() : null, true, p.path("use_crop").asBoolean(false));
+        return new JobRun() {
+            @Override
+            public ItemOutcome process(JobItem item) {
+                UUID imageId = item.itemId();
+                var current = captions.current(imageId);
+                if (!overwrite && current.isPresent() && Caption.MANUAL.equals(current.get().source())) {
+                    return ItemOutcome.done("skipped: has a manual caption");
+                }
+                try {
+                    GenerationResult result = generation.generate(generation.prepare(imageId, request));
+                    return ItemOutcome.done(result.caption());
+                } catch (ApiException e) {
+                    return ItemOutcome.failed(e.getMessage());
+                }
+            }
+
+            @Override
+            public JsonNode finish() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public int batchSize() {
+        return 4;
+    }
+
+    private static String text(JsonNode params, String field) {
+        return params.hasNonNull(field) ? params.get(field).asString() : null;
+    }
+}
