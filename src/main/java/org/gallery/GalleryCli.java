@@ -23,6 +23,9 @@ public class GalleryCli implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        // jOOQ prints a banner and tips on first use; the log is for the service's own news
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         return new CommandLine(new GalleryCli())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof InvalidSettingException) {
