@@ -40,15 +40,21 @@ class SchemaMigrationsTest {
         assertThat(migrations.current()).isNull();
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
-        assertThat(all).startsWith("001_core", "002_captions_crops");
+        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
-        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops");
+        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
+                "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("002_captions_crops");
+        assertThat(tables()).contains("photosets", "captions").doesNotContain("migration_folders", "migration_metadata",
+                "migration_archives", "migration_rejected_files");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("001_core");
         assertThat(tables()).contains("photosets", "images").doesNotContain("captions", "crops");
