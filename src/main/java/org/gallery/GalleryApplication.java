@@ -37,6 +37,26 @@ public class GalleryApplication {
         return app.run();
     }
 
+    /**
+     * The services without the HTTP server on a read-only database, for tools that only look (a dry run): no storage
+     * folder is created, no migration runs, and the database refuses writes.
+     */
+    public static ConfigurableApplicationContext startReadOnly(Settings settings) {
+        var app = new SpringApplication(GalleryApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        Map<String, Object> properties = springProperties(settings);
+        DatabaseUrl readOnly = settings.database().readOnly();
+        properties.put("spring.datasource.url", readOnly.jdbcUrl());
+        properties.put("spring.datasource.hikari.read-only", readOnly.kind() == DatabaseUrl.Kind.POSTGRESQL);
+        properties.put("spring.datasource.hikari.maximum-pool-size", 2);
+        properties.put("spring.liquibase.enabled", false);
+        properties.put("logging.level.root", "WARN");
+        app.setDefaultProperties(properties);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
+        return app.run();
+    }
+
     static Map<String, Object> springProperties(Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.address", s.apiHost());
