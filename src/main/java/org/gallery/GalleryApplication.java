@@ -32,6 +32,8 @@ public class GalleryApplication {
         app.setLogStartupInfo(false);
         Map<String, Object> properties = springProperties(settings);
         properties.put("logging.level.root", "WARN");
+        // a tool's standard output is its report (or JSON): a schema upgrade at start-up only goes to the log
+        properties.put("spring.liquibase.show-summary-output", "log");
         app.setDefaultProperties(properties);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
         return app.run();
