@@ -102,6 +102,14 @@ public final class MigrationEnv implements AutoCloseable {
         return context;
     }
 
+    /** Closes the shared context; the next use starts a new one on the same storage root and database. */
+    public synchronized void closeContext() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
     public DSLContext sql() {
         return context().getBean(DSLContext.class);
     }

@@ -14,13 +14,12 @@ public final class ImportText {
         out.println();
         out.println((s.dryRun() ? "Import plan (dry run, nothing changed)" : "Import summary")
                 + " (metadata " + s.metadataFolder() + ", images " + s.imagesFolder() + ")");
-        String verb = s.dryRun() ? "to " : "";
         out.printf("  photosets:  %d %s, %d %s, %d unchanged, %d failed%n",
                 s.photosetsCreated(), s.dryRun() ? "to create" : "created",
                 s.photosetsUpdated(), s.dryRun() ? "to update" : "updated",
                 s.photosetsUnchanged(), s.photosetsFailed());
-        out.printf("  images:     %d %sregistered, %d already registered, %d files not registered%n",
-                s.imagesRegistered(), verb, s.imagesAlreadyRegistered(), s.filesRejected());
+        out.printf("  images:     %d %s, %d already registered, %d files not registered%n",
+                s.imagesRegistered(), s.dryRun() ? "to register" : "registered", s.imagesAlreadyRegistered(), s.filesRejected());
         out.printf("  metadata:   %d files, %d malformed, %d without a folder%n",
                 s.metadataFiles(), s.metadataMalformed(), s.metadataWithoutFolder());
         if (!s.dryRun()) {

@@ -373,9 +373,6 @@ public final class PhotosetImporter {
                 }
             }
             rejected.forEach((path, reason) -> p.warnings().add(path + ": would not be registered, " + reason));
-            if (p.plannedImages() > 0) {
-                p.warnings().add(unit.folder() + ": extract would first add up to " + p.plannedImages() + " images");
-            }
             if (failure != null) {
                 return result(p, ImportSummary.Outcome.FAILED, 0, failure);
             }
