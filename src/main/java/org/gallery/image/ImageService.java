@@ -289,13 +289,6 @@ public class ImageService {
         }
     }
 
-    /** The relative paths of the images whose file lies directly in {@code folder}. */
-    public List<String> relPathsIn(String folder) {
-        String prefix = folder + "/";
-        return db.select(REL_PATH).from(IMAGES).where(REL_PATH.startsWith(prefix)).fetch(REL_PATH).stream()
-                .filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0).toList();
-    }
-
     public long count() {
         return db.fetchCount(IMAGES);
     }

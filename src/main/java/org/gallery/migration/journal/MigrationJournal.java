@@ -144,11 +144,14 @@ public final class MigrationJournal {
             return;
         }
         long now = Times.now();
-        var insert = db.insertInto(REJECTED, R_PATH, R_FOLDER, R_REASON, R_RECORDED);
-        for (var e : reasonByPath.entrySet()) {
-            insert = insert.values(e.getKey(), folder, e.getValue(), now);
+        var entries = new ArrayList<>(reasonByPath.entrySet());
+        for (int from = 0; from < entries.size(); from += 500) {
+            var insert = db.insertInto(REJECTED, R_PATH, R_FOLDER, R_REASON, R_RECORDED);
+            for (var e : entries.subList(from, Math.min(entries.size(), from + 500))) {
+                insert = insert.values(e.getKey(), folder, e.getValue(), now);
+            }
+            insert.execute();
         }
-        insert.execute();
     }
 
     /** The unregistered files recorded for a folder: relative path to reason. */

@@ -60,13 +60,18 @@ public final class Verifier {
         long[] fine = new long[1];
         long[] checked = new long[1];
         long[] thumbs = new long[6];   // complete, partial, none, small, medium, large
+        boolean anyThumbnails = hasChildren(thumbnails);
         progress.start(deep ? "verify: image files (size and SHA-256)" : "verify: image files", imageCount, "images");
         imageService.forEachFile(row -> {
             checked[0]++;
             if (checkFile(images, row, deep, problems)) {
                 fine[0]++;
             }
-            countThumbnails(thumbnails.resolve(row.id().toString()), thumbs);
+            if (anyThumbnails) {
+                countThumbnails(thumbnails.resolve(row.id().toString()), thumbs);
+            } else {
+                thumbs[2]++;
+            }
             progress.step(1);
         });
         progress.finish(fine[0] + " of " + checked[0] + " files fine");
@@ -111,26 +116,30 @@ public final class Verifier {
             if (!photosetFolders.contains(name) && !name.equals("_unsorted")) {
                 problems.add(VerifyReport.Kind.FOLDER_WITHOUT_PHOTOSET, name, "no photoset has its files here (not imported yet?)");
             }
-            Set<String> known = new HashSet<>(imageService.relPathsIn(name));
-            Map<String, String> rejected = journalAvailable ? journal.rejectedIn(name) : Map.of();
+            Map<String, Boolean> onDisk = new java.util.TreeMap<>();   // relative path -> is a folder
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
                 for (Path file : files) {
                     String fileName = file.getFileName().toString();
-                    if (fileName.startsWith(".") || ExtractedArchives.isBookkeeping(fileName)) {
-                        continue;
+                    if (!fileName.startsWith(".") && !ExtractedArchives.isBookkeeping(fileName)) {
+                        onDisk.put(name + "/" + fileName, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
                     }
-                    String relPath = name + "/" + fileName;
-                    if (known.contains(relPath)) {
-                        continue;
-                    }
-                    if (rejected.containsKey(relPath) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                        notRegistered++;
-                        continue;
-                    }
-                    boolean directory = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
-                    problems.add(VerifyReport.Kind.UNKNOWN_FILE, relPath + (directory ? "/" : ""),
-                            directory ? "a subfolder inside a photoset folder" : "no image row knows this file");
                 }
+            }
+            // exact look-ups by path (a unique index), in batches: no pattern matching over the whole table
+            Set<String> known = imageService.findByRelPaths(onDisk.keySet()).keySet();
+            Map<String, String> rejected = journalAvailable && known.size() < onDisk.size() ? journal.rejectedIn(name) : Map.of();
+            for (var entry : onDisk.entrySet()) {
+                String relPath = entry.getKey();
+                boolean directory = entry.getValue();
+                if (known.contains(relPath)) {
+                    continue;
+                }
+                if (!directory && rejected.containsKey(relPath)) {
+                    notRegistered++;
+                    continue;
+                }
+                problems.add(VerifyReport.Kind.UNKNOWN_FILE, relPath + (directory ? "/" : ""),
+                        directory ? "a subfolder inside a photoset folder" : "no image row knows this file");
             }
             progress.step(1);
         }
@@ -192,6 +201,17 @@ public final class Verifier {
             }
         }
         counts[present == THUMBNAIL_SIZES.size() ? 0 : present > 0 ? 1 : 2]++;
+    }
+
+    private static boolean hasChildren(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+            return children.iterator().hasNext();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static String sha256(Path file) throws IOException {
