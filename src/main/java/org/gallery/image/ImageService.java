@@ -214,13 +214,20 @@ public class ImageService {
             return List.of();
         }
         return tx.execute(status -> {
-            Map<String, UUID> known = findByRelPaths(inspected.stream().map(InspectedFile::relPath).toList());
+            // one look-up per batch answers both checks: paths already registered, bytes the photoset already has
+            Map<String, UUID> known = new java.util.HashMap<>();
             Map<String, UUID> bySha = new java.util.HashMap<>();
-            List<String> shas = inspected.stream().map(InspectedFile::sha256).distinct().toList();
-            for (int from = 0; from < shas.size(); from += BATCH) {
-                db.select(SHA256, ID).from(IMAGES).where(PHOTOSET_ID.eq(photosetId))
-                        .and(SHA256.in(shas.subList(from, Math.min(shas.size(), from + BATCH))))
-                        .forEach(r -> bySha.putIfAbsent(r.value1(), r.value2()));
+            for (int from = 0; from < inspected.size(); from += BATCH) {
+                List<InspectedFile> batch = inspected.subList(from, Math.min(inspected.size(), from + BATCH));
+                db.select(REL_PATH, SHA256, PHOTOSET_ID, ID).from(IMAGES)
+                        .where(REL_PATH.in(batch.stream().map(InspectedFile::relPath).toList()))
+                        .or(PHOTOSET_ID.eq(photosetId).and(SHA256.in(batch.stream().map(InspectedFile::sha256).toList())))
+                        .forEach(r -> {
+                            known.put(r.value1(), r.value4());
+                            if (photosetId.equals(r.value3())) {
+                                bySha.putIfAbsent(r.value2(), r.value4());
+                            }
+                        });
             }
             List<Registered> outcomes = new ArrayList<>(inspected.size());
             List<Object[]> rows = new ArrayList<>();

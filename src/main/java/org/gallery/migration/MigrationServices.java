@@ -47,6 +47,11 @@ public final class MigrationServices implements AutoCloseable {
         return settings;
     }
 
+    /** PostgreSQL (several writers at once) rather than SQLite (one writer at a time). */
+    public boolean postgres() {
+        return settings.database().kind() == org.gallery.config.DatabaseUrl.Kind.POSTGRESQL;
+    }
+
     public boolean readOnly() {
         return readOnly;
     }

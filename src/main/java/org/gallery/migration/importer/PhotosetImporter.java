@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.gallery.config.Settings;
 import org.gallery.image.ImageService;
 import org.gallery.imaging.ImageProbe;
@@ -42,6 +43,7 @@ import org.gallery.migration.journal.MigrationJournal.MetadataRecord;
 import org.gallery.photoset.Photoset;
 import org.gallery.photoset.PhotosetFolder;
 import org.gallery.photoset.PhotosetRequest;
+import org.gallery.shared.Names;
 import org.gallery.web.ApiException;
 
 /**
@@ -58,6 +60,9 @@ public final class PhotosetImporter {
 
     /** Held while a run imports from an images folder, so two runs never race on the same folders. */
     static final String LOCK_FILE = ".gallery-import.lock";
+
+    /** Photosets written at once on PostgreSQL, each in its own transaction; the connection pool has ten. */
+    static final int MAX_WRITERS = 4;
 
     /**
      * @param plannedFolders folders extract would create or add to, with how many images it would write (a dry run
@@ -119,6 +124,7 @@ public final class PhotosetImporter {
         private final boolean database;
         private final MigrationJournal journal;
         private Map<String, FolderRecord> journalFolders = Map.of();
+        private Set<String> foldersWithRejected = Set.of();
         private final Map<String, String> archiveShas = new HashMap<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<ImportSummary.Failure> failures = new ArrayList<>();
@@ -137,6 +143,7 @@ public final class PhotosetImporter {
         ImportSummary go() throws IOException {
             if (database) {
                 journalFolders = journal.folders();
+                foldersWithRejected = journal.foldersWithRejected();
                 journal.archives().forEach(a -> archiveShas.put(archiveKey(a.fileName(), a.bytes(), a.modifiedMillis()), a.sha256()));
             }
             ImportSources.Scan scan = ImportSources.scan(options.metadataFolder(), images, options.plannedFolders().keySet());
@@ -153,31 +160,36 @@ public final class PhotosetImporter {
             }
             List<ImportSources.Unit> units = scan.units();
             progress.start(options.dryRun() ? "import (dry run)" : "import", units.size(), "photosets");
-            int workers = Math.max(1, options.workers());
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "import-reader");
+            int readers = Math.max(1, options.workers());
+            // PostgreSQL takes photosets side by side; SQLite has one writer at a time
+            int writers = !options.dryRun() && services.postgres() ? Math.min(readers, MAX_WRITERS) : 1;
+            Semaphore writing = new Semaphore(writers);
+            ExecutorService pool = Executors.newFixedThreadPool(readers + writers, r -> {
+                Thread t = new Thread(r, "import-worker");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                Deque<Map.Entry<ImportSources.Unit, Future<Prepared>>> ahead = new ArrayDeque<>();
+                Deque<Map.Entry<ImportSources.Unit, Future<ImportSummary.UnitResult>>> ahead = new ArrayDeque<>();
                 int next = 0;
                 for (int done = 0; done < units.size(); done++) {
-                    while (ahead.size() < workers * 2 && next < units.size()) {
+                    // a bounded window: files are read a few photosets ahead, never the whole collection at once
+                    while (ahead.size() < (readers + writers) * 2 && next < units.size()) {
                         ImportSources.Unit unit = units.get(next++);
-                        ahead.add(Map.entry(unit, pool.submit(() -> prepare(unit))));
+                        ahead.add(Map.entry(unit, pool.submit(() -> handle(unit, writing))));
                     }
                     var head = ahead.poll();
-                    Prepared prepared;
+                    ImportSummary.UnitResult result;
                     try {
-                        prepared = head.getValue().get();
+                        result = head.getValue().get();
                     } catch (ExecutionException e) {
-                        prepared = failed(head.getKey(), describe(e.getCause()));
+                        result = result(failed(head.getKey(), describe(e.getCause())), ImportSummary.Outcome.FAILED, 0,
+                                describe(e.getCause()));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IOException("interrupted", e);
                     }
-                    finish(options.dryRun() ? plan(prepared) : write(prepared));
+                    finish(result);
                     progress.step(1);
                     progress.status(imagesRegistered + (options.dryRun() ? " images to register" : " images registered"));
                 }
@@ -185,6 +197,22 @@ public final class PhotosetImporter {
                 pool.shutdownNow();
             }
             return summary(scan);
+        }
+
+        /** Reads a photoset's files (in parallel with others), then writes it when a writer is free. */
+        private ImportSummary.UnitResult handle(ImportSources.Unit unit, Semaphore writing) {
+            Prepared prepared;
+            try {
+                prepared = prepare(unit);
+            } catch (IOException | RuntimeException e) {
+                prepared = failed(unit, describe(e));
+            }
+            writing.acquireUninterruptibly();
+            try {
+                return options.dryRun() ? plan(prepared) : write(prepared);
+            } finally {
+                writing.release();
+            }
         }
 
         private Prepared prepare(ImportSources.Unit unit) throws IOException {
@@ -284,23 +312,27 @@ public final class PhotosetImporter {
                 return result(p, ImportSummary.Outcome.UNCHANGED, 0, null);
             }
             try {
-                return services.transactions().execute(status -> {
+                return withRetries(() -> services.transactions().execute(status -> {
+                    journal.commitWithoutWaitingForFlush();
                     var photosets = services.photosets();
                     Optional<PhotosetFolder> owner = photosets.findByFolder(unit.folder());
-                    Photoset photoset;
+                    UUID photosetId;
+                    String name;
                     ImportSummary.Outcome outcome;
                     if (owner.isPresent()) {
-                        photoset = photosets.update(owner.get().id(), request(unit, false));
+                        Photoset updated = photosets.update(owner.get().id(), request(unit, false));
+                        photosetId = updated.id();
+                        name = updated.name();
                         outcome = ImportSummary.Outcome.UPDATED;
                     } else {
-                        rejectTakenName(unit);
-                        photoset = photosets.createInFolder(request(unit, true), unit.folder());
+                        photosetId = photosets.createInFolder(request(unit, true), unit.folder()).id();
+                        name = unit.name();
                         outcome = ImportSummary.Outcome.CREATED;
                     }
                     Map<String, String> rejected = new LinkedHashMap<>(p.rejected());
                     int added = 0;
                     List<ImageService.InspectedFile> files = p.inspected().stream().map(Inspected::file).toList();
-                    List<ImageService.Registered> outcomes = services.images().registerInspected(photoset.id(), files);
+                    List<ImageService.Registered> outcomes = services.images().registerInspected(photosetId, files);
                     for (int i = 0; i < outcomes.size(); i++) {
                         switch (outcomes.get(i).outcome()) {
                             case ADDED -> added++;
@@ -310,25 +342,28 @@ public final class PhotosetImporter {
                         }
                     }
                     int registered = p.alreadyRegistered() + outcomes.size() - countDuplicates(outcomes);
-                    journal.replaceRejected(unit.folder(), rejected);
+                    if (!rejected.isEmpty() || foldersWithRejected.contains(unit.folder())) {
+                        journal.replaceRejected(unit.folder(), rejected);
+                    }
                     MetadataFile m = unit.metadata();
-                    journal.saveFolder(new FolderRecord(unit.folder(), photoset.id(), m == null ? null : m.fileName(),
+                    journal.saveFolder(new FolderRecord(unit.folder(), photosetId, m == null ? null : m.fileName(),
                             m == null ? null : m.sha256(), p.listing().fingerprint(), registered,
                             MigrationJournal.IMPORTED, null));
                     if (m != null) {
-                        journal.saveMetadata(new MetadataRecord(m.fileName(), m.sha256(), unit.folder(), photoset.id(),
+                        journal.saveMetadata(new MetadataRecord(m.fileName(), m.sha256(), unit.folder(), photosetId,
                                 MigrationJournal.IMPORTED, p.listing().exists() ? null : "no folder; photoset without images"));
                     }
                     for (ArchiveFacts a : p.archives()) {
                         journal.saveArchive(new ArchiveRecord(a.sha256(), a.fileName(), a.bytes(), a.modified(),
-                                unit.folder(), photoset.id(), a.complete() ? "complete" : "incomplete"));
+                                unit.folder(), photosetId, a.complete() ? "complete" : "incomplete"));
                     }
-                    rejected.forEach((path, reason) -> p.warnings().add(path + ": not registered, " + reason));
-                    return new ImportSummary.UnitResult(unit.folder(), photoset.name(), m == null ? null : m.fileName(),
-                            outcome, added, p.alreadyRegistered(), rejected.size(), List.copyOf(p.warnings()), null);
-                });
+                    List<String> unitWarnings = new ArrayList<>(p.warnings());
+                    rejected.forEach((path, reason) -> unitWarnings.add(path + ": not registered, " + reason));
+                    return new ImportSummary.UnitResult(unit.folder(), name, m == null ? null : m.fileName(),
+                            outcome, added, p.alreadyRegistered(), rejected.size(), List.copyOf(unitWarnings), null);
+                }));
             } catch (RuntimeException e) {
-                String reason = describe(e);
+                String reason = explain(unit, e);
                 recordFailure(unit, reason);
                 return result(p, ImportSummary.Outcome.FAILED, 0, reason);
             } finally {
@@ -381,10 +416,33 @@ public final class PhotosetImporter {
                     toRegister + p.plannedImages(), p.alreadyRegistered(), rejected.size(), List.copyOf(p.warnings()), null);
         }
 
-        private void rejectTakenName(ImportSources.Unit unit) {
-            services.photosets().findByName(unit.name()).ifPresent(other -> {
-                throw ApiException.conflict(nameTaken(unit, other));
-            });
+        /**
+         * Why a photoset could not be imported, told after its transaction was rolled back: most often its name is
+         * taken by a photoset in another folder (made through the API, or a folder whose name differs only in case).
+         */
+        private String explain(ImportSources.Unit unit, RuntimeException e) {
+            try {
+                var other = services.photosets().findByName(unit.name());
+                if (other.isPresent() && services.photosets().findByFolder(unit.folder()).isEmpty()) {
+                    return nameTaken(unit, other.get());
+                }
+            } catch (RuntimeException ignored) {
+                // the plain message below is still right
+            }
+            return describe(e);
+        }
+
+        /** Runs a photoset's transaction again when the database gave up on it for the moment (a deadlock). */
+        private <T> T withRetries(java.util.function.Supplier<T> work) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return work.get();
+                } catch (org.springframework.dao.TransientDataAccessException e) {
+                    if (attempt >= 3) {
+                        throw e;
+                    }
+                }
+            }
         }
 
         private String nameTaken(ImportSources.Unit unit, Photoset other) {
@@ -400,8 +458,13 @@ public final class PhotosetImporter {
                 return new PhotosetRequest(creating ? unit.name() : null, null, null, null, null, null, null, null);
             }
             MetadataFile.Fields f = m.fields();
+            // in name order, so concurrent photosets creating the same new tags take their locks in the same order
             return new PhotosetRequest(unit.name(), f.year(), f.date(), f.sourceUrl(), f.originalFilename(),
-                    f.actors(), f.tags(), f.extra());
+                    byKey(f.actors()), byKey(f.tags()), f.extra());
+        }
+
+        private static List<String> byKey(List<String> names) {
+            return names == null ? null : names.stream().sorted(java.util.Comparator.comparing(Names::key)).toList();
         }
 
         private void recordFailure(ImportSources.Unit unit, String reason) {

@@ -60,6 +60,17 @@ public final class MigrationJournal {
         }
     }
 
+    /**
+     * Lets the current transaction commit without waiting for the database server to flush it to disk (PostgreSQL;
+     * nothing on SQLite). Safe for work recorded in this journal within the same transaction: a server crash can only
+     * lose the last few commits whole, journal rows included, and the next run redoes exactly those.
+     */
+    public void commitWithoutWaitingForFlush() {
+        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            db.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
     public Map<String, FolderRecord> folders() {
         Map<String, FolderRecord> all = new HashMap<>();
         db.select(F_FOLDER, F_PHOTOSET, F_METADATA_FILE, F_METADATA_SHA, F_FINGERPRINT, F_IMAGES, F_STATUS, F_DETAIL)
@@ -152,6 +163,11 @@ public final class MigrationJournal {
             }
             insert.execute();
         }
+    }
+
+    /** The folders with unregistered files recorded. */
+    public java.util.Set<String> foldersWithRejected() {
+        return new java.util.HashSet<>(db.selectDistinct(R_FOLDER).from(REJECTED).fetch(R_FOLDER));
     }
 
     /** The unregistered files recorded for a folder: relative path to reason. */

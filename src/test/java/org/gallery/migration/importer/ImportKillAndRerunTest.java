@@ -122,7 +122,7 @@ class ImportKillAndRerunTest {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.gallery.GalleryCli", "migrate", "import", "--workers", "1")
+                "org.gallery.GalleryCli", "migrate", "import", "--workers", "2")
                 .directory(env.base.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(env.base.resolve("child.log").toFile());
