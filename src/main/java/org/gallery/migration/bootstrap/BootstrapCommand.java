@@ -207,9 +207,9 @@ public class BootstrapCommand implements Callable<Integer> {
                         plannedFolders.merge(a.photoset(), a.imagesWritten(), Integer::sum);
                     }
                 }
-                extractNote = note(planned.allHandled() ? "would_run" : "failed", extractLine(planned, true));
+                extractNote = note(planned.allHandled() ? "would_run" : "would_fail", extractLine(planned, true));
             } catch (IOException | RuntimeException e) {
-                extractNote = note("failed", describe(e));
+                extractNote = note("would_fail", describe(e));
             }
         }
         if (planned == null) {
@@ -224,9 +224,9 @@ public class BootstrapCommand implements Callable<Integer> {
         try (MigrationServices services = databaseReadable ? opener.open(s, true) : null) {
             imported = new PhotosetImporter(services, s).run(new PhotosetImporter.Options(metadataFolder,
                     s.storage().images(), archivesFolder, true, threads(), plannedFolders), progress);
-            importNote = note(imported.allHandled() ? "would_run" : "failed", importLine(imported));
+            importNote = note(imported.allHandled() ? "would_run" : "would_fail", importLine(imported));
         } catch (IOException | RuntimeException e) {
-            importNote = note("failed", describe(e));
+            importNote = note("would_fail", describe(e));
         }
         BootstrapReport.Note thumbnails = skipThumbnails ? note("skipped", "--skip-thumbnails")
                 : new ThumbnailsStep(migrateCommand()).plan();
@@ -234,8 +234,8 @@ public class BootstrapCommand implements Callable<Integer> {
         BootstrapReport.Note verifyNote = note("would_run", "verify would check the database against the disk after the import");
         log.println("verify: " + verifyNote.detail());
         log.flush();
-        boolean ok = !"failed".equals(database.status()) && !"failed".equals(extractNote.status())
-                && !"failed".equals(importNote.status());
+        boolean ok = !"failed".equals(database.status()) && !"would_fail".equals(extractNote.status())
+                && !"would_fail".equals(importNote.status());
         return new BootstrapReport(true, database, extractNote, planned, importNote, imported, thumbnails, verifyNote,
                 null, ok);
     }
@@ -304,7 +304,7 @@ public class BootstrapCommand implements Callable<Integer> {
 
     private static String importLine(ImportSummary s) {
         return String.format("%d photosets (%d %s, %d %s, %d unchanged, %d failed), %d images %s",
-                s.photosets().size(), s.photosetsCreated(), s.dryRun() ? "to create" : "created",
+                s.photosets().size() - s.emptyFoldersSkipped(), s.photosetsCreated(), s.dryRun() ? "to create" : "created",
                 s.photosetsUpdated(), s.dryRun() ? "to update" : "updated", s.photosetsUnchanged(), s.photosetsFailed(),
                 s.imagesRegistered(), s.dryRun() ? "to register" : "registered");
     }

@@ -30,7 +30,7 @@ public record BootstrapReport(
             String detail) {
     }
 
-    /** @param status {@code done}, {@code skipped}, {@code failed} or {@code would_run} */
+    /** @param status {@code done}, {@code skipped}, {@code failed}, or in a dry run {@code would_run} or {@code would_fail} */
     public record Note(String status, String detail) {
     }
 }

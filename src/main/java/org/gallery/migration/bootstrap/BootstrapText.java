@@ -47,6 +47,7 @@ final class BootstrapText {
         }
         String status = switch (n.status()) {
             case "would_run" -> "would run";
+            case "would_fail" -> "WOULD FAIL";
             case "failed" -> "FAILED";
             default -> n.status();
         };

@@ -16,6 +16,7 @@ public record ImportSummary(
         int photosetsUpdated,
         int photosetsUnchanged,
         int photosetsFailed,
+        int emptyFoldersSkipped,
         int imagesRegistered,
         int imagesAlreadyRegistered,
         int filesRejected,
@@ -31,7 +32,9 @@ public record ImportSummary(
     }
 
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, FAILED;
+        CREATED, UPDATED, UNCHANGED, FAILED,
+        /** An empty folder without metadata (an archive that gave no image): no photoset is made of it. */
+        SKIPPED;
 
         @JsonValue
         public String key() {

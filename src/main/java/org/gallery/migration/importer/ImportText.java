@@ -14,10 +14,11 @@ public final class ImportText {
         out.println();
         out.println((s.dryRun() ? "Import plan (dry run, nothing changed)" : "Import summary")
                 + " (metadata " + s.metadataFolder() + ", images " + s.imagesFolder() + ")");
-        out.printf("  photosets:  %d %s, %d %s, %d unchanged, %d failed%n",
+        out.printf("  photosets:  %d %s, %d %s, %d unchanged, %d failed%s%n",
                 s.photosetsCreated(), s.dryRun() ? "to create" : "created",
                 s.photosetsUpdated(), s.dryRun() ? "to update" : "updated",
-                s.photosetsUnchanged(), s.photosetsFailed());
+                s.photosetsUnchanged(), s.photosetsFailed(),
+                s.emptyFoldersSkipped() > 0 ? " (" + s.emptyFoldersSkipped() + " empty folders left alone)" : "");
         out.printf("  images:     %d %s, %d already registered, %d files not registered%n",
                 s.imagesRegistered(), s.dryRun() ? "to register" : "registered", s.imagesAlreadyRegistered(), s.filesRejected());
         out.printf("  metadata:   %d files, %d malformed, %d without a folder%n",

@@ -111,7 +111,7 @@ public final class PhotosetImporter {
     }
 
     /** What the workers found out about one photoset before it is written. */
-    private record Prepared(ImportSources.Unit unit, FolderListing listing, FolderRecord journal, boolean unchanged,
+    private record Prepared(ImportSources.Unit unit, FolderListing listing, FolderRecord journal, boolean unchanged, boolean empty,
             int alreadyRegistered, List<Inspected> inspected, Map<String, String> rejected, List<ArchiveFacts> archives,
             int plannedImages, List<String> warnings, String failure) {
     }
@@ -224,7 +224,7 @@ public final class PhotosetImporter {
                 unitWarnings.add(unit.note());
             }
             if (unit.conflict() != null) {
-                return new Prepared(unit, null, null, false, 0, List.of(), Map.of(), List.of(), 0, unitWarnings,
+                return new Prepared(unit, null, null, false, false, 0, List.of(), Map.of(), List.of(), 0, unitWarnings,
                         unit.metadata().fileName() + ": " + unit.conflict());
             }
             Path folder = images.resolve(unit.folder());
@@ -235,13 +235,18 @@ public final class PhotosetImporter {
                 unitWarnings.add(unit.metadata().fileName() + ": no folder " + unit.folder()
                         + " in the images folder; the photoset has no images");
             }
+            if (unit.metadata() == null && listing.files().isEmpty() && listing.leftOut().isEmpty() && planned == 0) {
+                // an archive that gave no image (unreadable, empty, junk only): nothing to make a photoset of
+                unitWarnings.add(unit.folder() + ": empty folder, no photoset made");
+                return new Prepared(unit, listing, null, false, true, 0, List.of(), Map.of(), List.of(), 0, unitWarnings, null);
+            }
             FolderRecord recorded = journalFolders.get(unit.folder());
             String metadataSha = unit.metadata() == null ? null : unit.metadata().sha256();
             if (planned == 0 && recorded != null && recorded.imported() && recorded.photosetId() != null
                     && recorded.fingerprint().equals(listing.fingerprint())
                     && Objects.equals(recorded.metadataSha256(), metadataSha)
                     && services.photosets().exists(recorded.photosetId())) {
-                return new Prepared(unit, listing, recorded, true, recorded.images(), List.of(), Map.of(), List.of(), 0,
+                return new Prepared(unit, listing, recorded, true, false, recorded.images(), List.of(), Map.of(), List.of(), 0,
                         unitWarnings, null);
             }
             List<String> relPaths = listing.files().stream().map(f -> unit.folder() + "/" + f.name()).toList();
@@ -258,7 +263,7 @@ public final class PhotosetImporter {
                     rejected.put(relPath, e.getMessage());
                 }
             }
-            return new Prepared(unit, listing, recorded, false, known.size(), inspected, rejected,
+            return new Prepared(unit, listing, recorded, false, false, known.size(), inspected, rejected,
                     options.dryRun() ? List.of() : archives(folder), planned, unitWarnings, null);
         }
 
@@ -298,7 +303,7 @@ public final class PhotosetImporter {
         }
 
         private Prepared failed(ImportSources.Unit unit, String reason) {
-            return new Prepared(unit, null, null, false, 0, List.of(), Map.of(), List.of(), 0, List.of(), reason);
+            return new Prepared(unit, null, null, false, false, 0, List.of(), Map.of(), List.of(), 0, List.of(), reason);
         }
 
         /** Imports one prepared photoset in one transaction. */
@@ -310,6 +315,9 @@ public final class PhotosetImporter {
             }
             if (p.unchanged()) {
                 return result(p, ImportSummary.Outcome.UNCHANGED, 0, null);
+            }
+            if (p.empty()) {
+                return result(p, ImportSummary.Outcome.SKIPPED, 0, null);
             }
             try {
                 return withRetries(() -> services.transactions().execute(status -> {
@@ -383,6 +391,9 @@ public final class PhotosetImporter {
             }
             if (p.unchanged()) {
                 return result(p, ImportSummary.Outcome.UNCHANGED, 0, null);
+            }
+            if (p.empty()) {
+                return result(p, ImportSummary.Outcome.SKIPPED, 0, null);
             }
             ImportSummary.Outcome outcome = ImportSummary.Outcome.CREATED;
             String failure = null;
@@ -510,14 +521,15 @@ public final class PhotosetImporter {
                     .filter(r -> r.metadataFile() != null && r.failure() == null && absent.contains(r.folder()))
                     .count();
             progress.finish(String.format("%d photosets (%d new, %d updated, %d unchanged, %d failed), %d images %s",
-                    results.size(), count(ImportSummary.Outcome.CREATED), count(ImportSummary.Outcome.UPDATED),
-                    count(ImportSummary.Outcome.UNCHANGED), count(ImportSummary.Outcome.FAILED), imagesRegistered,
+                    results.size() - count(ImportSummary.Outcome.SKIPPED), count(ImportSummary.Outcome.CREATED),
+                    count(ImportSummary.Outcome.UPDATED), count(ImportSummary.Outcome.UNCHANGED),
+                    count(ImportSummary.Outcome.FAILED), imagesRegistered,
                     options.dryRun() ? "to register" : "registered"));
             return new ImportSummary(
                     String.valueOf(options.metadataFolder()), images.toString(), options.dryRun(),
                     count(ImportSummary.Outcome.CREATED), count(ImportSummary.Outcome.UPDATED),
                     count(ImportSummary.Outcome.UNCHANGED), count(ImportSummary.Outcome.FAILED),
-                    imagesRegistered,
+                    count(ImportSummary.Outcome.SKIPPED), imagesRegistered,
                     results.stream().mapToInt(ImportSummary.UnitResult::imagesAlreadyRegistered).sum(),
                     results.stream().mapToInt(ImportSummary.UnitResult::filesRejected).sum(),
                     scan.metadataFiles(), scan.malformed().size(), withoutFolder,

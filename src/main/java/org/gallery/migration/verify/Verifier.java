@@ -113,9 +113,7 @@ public final class Verifier {
         progress.start("verify: files on disk", folders.size(), "folders");
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
-            if (!photosetFolders.contains(name) && !name.equals("_unsorted")) {
-                problems.add(VerifyReport.Kind.FOLDER_WITHOUT_PHOTOSET, name, "no photoset has its files here (not imported yet?)");
-            }
+            boolean owned = photosetFolders.contains(name) || name.equals("_unsorted");
             Map<String, Boolean> onDisk = new java.util.TreeMap<>();   // relative path -> is a folder
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
                 for (Path file : files) {
@@ -124,6 +122,10 @@ public final class Verifier {
                         onDisk.put(name + "/" + fileName, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
                     }
                 }
+            }
+            if (!owned && !onDisk.isEmpty()) {
+                // an empty one (an archive that gave no image) disagrees with nothing
+                problems.add(VerifyReport.Kind.FOLDER_WITHOUT_PHOTOSET, name, "no photoset has its files here (not imported yet?)");
             }
             // exact look-ups by path (a unique index), in batches: no pattern matching over the whole table
             Set<String> known = imageService.findByRelPaths(onDisk.keySet()).keySet();

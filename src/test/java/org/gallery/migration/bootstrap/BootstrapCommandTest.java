@@ -187,6 +187,25 @@ class BootstrapCommandTest {
     }
 
     @Test
+    void aBrokenArchiveFailsItsStepWithoutLeavingAnEmptyPhotoset() throws Exception {
+        zip("Good.zip", Map.of("a.jpg", TestImages.jpeg(10, 10)));
+        MigrationEnv.write(env.archives().resolve("Bad.zip"), "not a zip at all".getBytes());
+        env.metadata("Broken.json", "{\"url\": ");
+
+        assertThat(bootstrap("--dry-run")).isEqualTo(1);
+        assertThat(env.out).contains("2. extract:    WOULD FAIL - 2 archives (0 unchanged, 1 failed)")
+                .contains("3. import:     WOULD FAIL").contains("Bad.zip: not a ZIP archive");
+
+        assertThat(bootstrap()).isEqualTo(1);
+
+        assertThat(env.out).contains("2. extract:    FAILED").contains("Broken.json: malformed JSON")
+                .contains("Bad: empty folder, no photoset made")
+                .contains("5. verify:     done - the database and the disk agree");
+        assertThat(env.count("photosets")).isEqualTo(1);
+        assertThat(env.context().getBean(PhotosetService.class).findByName("Good").orElseThrow().imageCount()).isEqualTo(1);
+    }
+
+    @Test
     void skipsExtractionAndThumbnailsWhenAsked() {
         env.image("Ready", "a.jpg", TestImages.jpeg(10, 10));
         zip("Later.zip", Map.of("x.jpg", TestImages.jpeg(10, 10)));
