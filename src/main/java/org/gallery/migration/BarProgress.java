@@ -46,7 +46,7 @@ final class BarProgress implements StepProgress {
     @Override
     public void status(String text) {
         if (bar != null) {
-            bar.setExtraMessage(text);
+            bar.setExtraMessage(" " + text);
         }
     }
 
