@@ -85,6 +85,10 @@ public final class PhotosetImporter {
         if (!options.dryRun() && (services == null || services.readOnly())) {
             throw new IllegalStateException("a real import needs a writable database");
         }
+        if (!options.dryRun() && !services.journal().available()) {
+            throw new IllegalStateException("the database lacks the migration tables of revision 003_migration; "
+                    + "run ./gallery db upgrade first (or leave AUTO_MIGRATE on)");
+        }
         long started = System.nanoTime();
         Path images = options.imagesFolder().toAbsolutePath().normalize();
         if (options.dryRun()) {

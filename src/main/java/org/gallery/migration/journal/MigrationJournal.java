@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.gallery.shared.Times;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * What the migration toolkit has done, kept in the database next to what it made: the photoset folders imported
@@ -55,7 +54,8 @@ public final class MigrationJournal {
         try {
             db.fetchExists(db.selectOne().from(FOLDERS).limit(1));
             return true;
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // jOOQ's exception, or Spring's translation of it (BadSqlGrammarException)
             return false;
         }
     }

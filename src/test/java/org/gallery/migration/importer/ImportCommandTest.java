@@ -282,6 +282,20 @@ class ImportCommandTest {
         assertThat(env.err).contains("metadata folder").contains("does not exist");
     }
 
+    @Test
+    void aDatabaseWithoutTheMigrationTablesIsAClearError() {
+        var values = new java.util.HashMap<>(env.env);
+        values.put("AUTO_MIGRATE", "false");
+        var settings = org.gallery.config.SettingsLoader.load(values, env.base);
+        new org.gallery.db.SchemaMigrations(settings.database()).upgrade("002_captions_crops");
+        env.image("A", "a.jpg", TestImages.jpeg(10, 10));
+
+        int exit = env.run(new ImportCommand(() -> settings, org.gallery.migration.MigrationServices.Opener.DEFAULT, false));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(env.err).contains("lacks the migration tables of revision 003_migration").contains("gallery db upgrade");
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
