@@ -239,12 +239,13 @@ public final class PhotosetImporter {
                 unitWarnings.add(unit.metadata().fileName() + ": no folder " + unit.folder()
                         + " in the images folder; the photoset has no images");
             }
-            if (unit.metadata() == null && listing.files().isEmpty() && listing.leftOut().isEmpty() && planned == 0) {
+            FolderRecord recorded = journalFolders.get(unit.folder());
+            if ((recorded == null || !recorded.imported()) && unit.metadata() == null && listing.files().isEmpty()
+                    && listing.leftOut().isEmpty() && planned == 0) {
                 // an archive that gave no image (unreadable, empty, junk only): nothing to make a photoset of
                 unitWarnings.add(unit.folder() + ": empty folder, no photoset made");
                 return new Prepared(unit, listing, null, false, true, 0, List.of(), Map.of(), List.of(), 0, unitWarnings, null);
             }
-            FolderRecord recorded = journalFolders.get(unit.folder());
             String metadataSha = unit.metadata() == null ? null : unit.metadata().sha256();
             if (planned == 0 && recorded != null && recorded.imported() && recorded.photosetId() != null
                     && recorded.fingerprint().equals(listing.fingerprint())
