@@ -32,6 +32,28 @@ public class GalleryApplication {
         app.setLogStartupInfo(false);
         Map<String, Object> properties = springProperties(settings);
         properties.put("logging.level.root", "WARN");
+        // a tool's standard output is its report (or JSON): a schema upgrade at start-up only goes to the log
+        properties.put("spring.liquibase.show-summary-output", "log");
+        app.setDefaultProperties(properties);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
+        return app.run();
+    }
+
+    /**
+     * The services without the HTTP server on a read-only database, for tools that only look (a dry run): no storage
+     * folder is created, no migration runs, and the database refuses writes.
+     */
+    public static ConfigurableApplicationContext startReadOnly(Settings settings) {
+        var app = new SpringApplication(GalleryApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        Map<String, Object> properties = springProperties(settings);
+        DatabaseUrl readOnly = settings.database().readOnly();
+        properties.put("spring.datasource.url", readOnly.jdbcUrl());
+        properties.put("spring.datasource.hikari.read-only", readOnly.kind() == DatabaseUrl.Kind.POSTGRESQL);
+        properties.put("spring.datasource.hikari.maximum-pool-size", 2);
+        properties.put("spring.liquibase.enabled", false);
+        properties.put("logging.level.root", "WARN");
         app.setDefaultProperties(properties);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
         return app.run();

@@ -81,6 +81,36 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** The database file of a SQLite URL, or null for PostgreSQL and in-memory databases. */
+    public Path sqliteFile() {
+        if (kind != Kind.SQLITE) {
+            return null;
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length()).split("\\?")[0];
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path).toAbsolutePath();
+    }
+
+    /**
+     * The same database opened so that nothing can be written and nothing is created: PostgreSQL sessions are
+     * read-only; a SQLite file is opened read-only without the pragmas that write, and as immutable (no lock or
+     * shared-memory files appear next to it) unless a write-ahead log shows another connection may be writing.
+     */
+    public DatabaseUrl readOnly() {
+        if (kind == Kind.POSTGRESQL) {
+            String sep = jdbcUrl.contains("?") ? "&" : "?";
+            return new DatabaseUrl(kind, jdbcUrl + sep + "readOnly=true&readOnlyMode=always", user, password);
+        }
+        Path file = sqliteFile();
+        if (file == null) {
+            return this;
+        }
+        boolean inUse = java.nio.file.Files.exists(Path.of(file + "-wal"));
+        return new DatabaseUrl(kind, "jdbc:sqlite:file:" + file + (inUse ? "?mode=ro" : "?immutable=1"), null, null);
+    }
+
     /** The URL without credentials, safe to print. */
     public String display() {
         int query = jdbcUrl.indexOf('?');

@@ -41,11 +41,13 @@ public final class SchemaMigrations {
     }
 
     public void upgrade(String revision) {
+        // the update summary goes to the log as well: callers print their own one-line result
+        var quiet = liquibase.UpdateSummaryOutputEnum.LOG;
         if (revision == null || revision.equals("head")) {
-            run("update", Map.of());
+            run("update", Map.of("showSummaryOutput", quiet));
         } else {
             requireKnown(revision);
-            run("updateToTag", Map.of("tag", revision));
+            run("updateToTag", Map.of("tag", revision, "showSummaryOutput", quiet));
         }
     }
 

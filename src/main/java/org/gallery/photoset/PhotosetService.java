@@ -49,6 +49,27 @@ public class PhotosetService {
 
     @Transactional
     public Photoset create(PhotosetRequest request) {
+        return load(insert(request, null)).orElseThrow();
+    }
+
+    /**
+     * Creates a photoset whose files already lie in {@code folder} under IMAGES_DIR (the migration toolkit's extract
+     * step made it), instead of a folder derived from the name. The folder must be a safe single name that no other
+     * photoset uses. Returns only what a bulk import needs, sparing it the reads that build a full {@link Photoset}.
+     */
+    @Transactional
+    public PhotosetFolder createInFolder(PhotosetRequest request, String folder) {
+        if (folder == null || folder.isBlank() || !SafeNames.folder(folder).equals(folder) || folder.equals("_unsorted")) {
+            throw ApiException.invalidField("folder", "'" + folder + "' is not a usable photoset folder name");
+        }
+        var owner = findByFolder(folder);
+        if (owner.isPresent()) {
+            throw ApiException.conflict("The folder '" + folder + "' already belongs to photoset " + owner.get().id());
+        }
+        return new PhotosetFolder(insert(request, folder), folder);
+    }
+
+    private UUID insert(PhotosetRequest request, String givenFolder) {
         var v = PhotosetFields.validate(request, true);
         String name = v.name();
         String date = v.date();
@@ -62,18 +83,22 @@ public class PhotosetService {
         long now = Times.now();
         try {
             db.insertInto(PHOTOSETS)
-                    .set(ID, id).set(NAME, name).set(NAME_KEY, Names.key(name)).set(FOLDER, freeFolder(name))
+                    .set(ID, id).set(NAME, name).set(NAME_KEY, Names.key(name))
+                    .set(FOLDER, givenFolder != null ? givenFolder : freeFolder(name))
                     .set(YEAR, year != null ? year : yearOf(date)).set(DATE, date)
                     .set(SOURCE_URL, url).set(ORIGINAL_FILENAME, original)
                     .set(EXTRA, request.extra() == null ? null : json.writeValueAsString(request.extra()))
                     .set(IMAGE_COUNT, 0).set(CREATED_AT, now).set(UPDATED_AT, now)
                     .execute();
         } catch (DuplicateKeyException e) {
+            if (givenFolder != null && findByFolder(givenFolder).isPresent()) {
+                throw ApiException.conflict("The folder '" + givenFolder + "' already belongs to another photoset");
+            }
             throw nameTaken(name);
         }
         replaceActors(id, actors == null ? List.of() : actors);
         tags.replacePhotosetTags(id, tagNames == null ? List.of() : tagNames);
-        return load(id).orElseThrow();
+        return id;
     }
 
     @Transactional
@@ -179,6 +204,39 @@ public class PhotosetService {
                 .set(COVER_IMAGE_ID, org.jooq.impl.DSL.coalesce(COVER_IMAGE_ID, org.jooq.impl.DSL.val(imageId)))
                 .where(ID.eq(photosetId)).execute();
         evictAfterCommit(photosetId);
+    }
+
+    /**
+     * Keeps the count and the cover right when several images join at once; {@code firstImageId} becomes the cover
+     * if there is none. Call inside the images' transaction.
+     */
+    public void imagesAdded(UUID photosetId, int count, UUID firstImageId) {
+        if (count <= 0) {
+            return;
+        }
+        db.update(PHOTOSETS)
+                .set(IMAGE_COUNT, IMAGE_COUNT.plus(count))
+                .set(COVER_IMAGE_ID, org.jooq.impl.DSL.coalesce(COVER_IMAGE_ID, org.jooq.impl.DSL.val(firstImageId)))
+                .where(ID.eq(photosetId)).execute();
+        evictAfterCommit(photosetId);
+    }
+
+    /** Where a photoset's files live and how many images it counts; for tools that check the storage. */
+    public record Layout(UUID id, String name, String folder, int imageCount) {
+    }
+
+    /** Every photoset's folder and image count, in folder order. */
+    public List<Layout> layouts() {
+        return db.select(ID, NAME, FOLDER, IMAGE_COUNT).from(PHOTOSETS).orderBy(FOLDER)
+                .fetch(r -> new Layout(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public long count() {
+        return db.fetchCount(PHOTOSETS);
+    }
+
+    public long countActors() {
+        return db.fetchCount(ACTORS);
     }
 
     /** Keeps the count and the cover right when an image leaves; {@code nextCover} replaces it if it was the cover. */

@@ -79,6 +79,10 @@ public class TagService {
         }
     }
 
+    public long tagCount() {
+        return db.fetchCount(TAGS);
+    }
+
     public List<String> ofImage(UUID imageId) {
         return ofImages(List.of(imageId)).getOrDefault(imageId, List.of());
     }

@@ -40,10 +40,11 @@ class SchemaMigrationsTest {
         assertThat(migrations.current()).isNull();
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
-        assertThat(all).startsWith("001_core", "002_captions_crops");
+        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
-        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops", "jobs",
+        assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
+                "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files", "jobs",
                 "job_items");
     }
 
@@ -52,9 +53,15 @@ class SchemaMigrationsTest {
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
         migrations.downgrade("1");
-        assertThat(migrations.current()).isEqualTo(all.get(all.size() - 2));
-        assertThat(tables()).contains("captions").doesNotContain("jobs", "job_items");
-        migrations.downgrade("001_core");
+        assertThat(migrations.current()).isEqualTo("003_migration");
+        assertThat(tables()).contains("captions", "migration_folders").doesNotContain("jobs", "job_items");
+
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("002_captions_crops");
+        assertThat(tables()).contains("photosets", "captions").doesNotContain("migration_folders", "migration_metadata",
+                "migration_archives", "migration_rejected_files");
+
+        migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("001_core");
         assertThat(tables()).contains("photosets", "images").doesNotContain("captions", "crops");
 

@@ -104,25 +104,37 @@ final class ArchiveExtraction implements EntryVisitor {
 
     /** Skips what the header alone condemns, before a single byte of it is decompressed. */
     private boolean skippedByHeader(EntryHeader header, String name) {
-        String unsafe = EntryNames.unsafeReason(name);
-        if (unsafe != null) {
-            skip(header, name, SkipReason.UNSAFE_PATH, unsafe + " in entry name");
-        } else if (header.kind() != EntryHeader.Kind.FILE) {
-            skip(header, name, SkipReason.LINK, header.kind() == EntryHeader.Kind.LINK
-                    ? "link entries are never followed or created" : "special file (device, pipe or socket)");
-        } else if (EntryNames.isJunk(name)) {
-            skip(header, name, SkipReason.JUNK, null);
-        } else if (header.encrypted()) {
-            skip(header, name, SkipReason.ENCRYPTED, "encrypted (no password is asked for)");
-        } else if (header.unsupportedReason() != null) {
-            skip(header, name, SkipReason.UNSUPPORTED, header.unsupportedReason());
-        } else if (header.declaredSize() > limits.maxEntryBytes()) {
-            skip(header, name, SkipReason.TOO_LARGE, "declared size " + header.declaredSize()
-                    + " bytes is over ARCHIVE_MAX_ENTRY_MB");
-        } else {
+        Skip verdict = judgeHeader(header, name, limits);
+        if (verdict == null) {
             return false;
         }
+        skip(header, name, verdict.reason(), verdict.detail());
         return true;
+    }
+
+    /** Why an entry is skipped on its header alone. */
+    record Skip(SkipReason reason, String detail) {
+    }
+
+    /** The skip an entry's header alone calls for, or null when its bytes must be looked at. */
+    static Skip judgeHeader(EntryHeader header, String name, ArchiveLimits limits) {
+        String unsafe = EntryNames.unsafeReason(name);
+        if (unsafe != null) {
+            return new Skip(SkipReason.UNSAFE_PATH, unsafe + " in entry name");
+        } else if (header.kind() != EntryHeader.Kind.FILE) {
+            return new Skip(SkipReason.LINK, header.kind() == EntryHeader.Kind.LINK
+                    ? "link entries are never followed or created" : "special file (device, pipe or socket)");
+        } else if (EntryNames.isJunk(name)) {
+            return new Skip(SkipReason.JUNK, null);
+        } else if (header.encrypted()) {
+            return new Skip(SkipReason.ENCRYPTED, "encrypted (no password is asked for)");
+        } else if (header.unsupportedReason() != null) {
+            return new Skip(SkipReason.UNSUPPORTED, header.unsupportedReason());
+        } else if (header.declaredSize() > limits.maxEntryBytes()) {
+            return new Skip(SkipReason.TOO_LARGE, "declared size " + header.declaredSize()
+                    + " bytes is over ARCHIVE_MAX_ENTRY_MB");
+        }
+        return null;
     }
 
     private void extract(EntryHeader header, String name, EntryContent content) throws IOException {

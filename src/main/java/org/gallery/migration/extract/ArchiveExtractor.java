@@ -75,6 +75,10 @@ public final class ArchiveExtractor {
     }
 
     private ArchiveReader readerFor(ArchiveFiles.Candidate archive) {
+        return readerFor(archive, tools);
+    }
+
+    static ArchiveReader readerFor(ArchiveFiles.Candidate archive, ExternalTools tools) {
         return switch (archive.format()) {
             case ZIP -> new ZipArchiveReader();
             case RAR -> new RarArchiveReader(new JunrarReader(), tools);

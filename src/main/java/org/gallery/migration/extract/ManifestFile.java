@@ -2,11 +2,9 @@ package org.gallery.migration.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -37,15 +35,18 @@ final class ManifestFile {
         }
     }
 
-    /** Written to a temporary file, flushed to disk, then renamed over the old one: never half a manifest. */
+    /**
+     * Written to a temporary file, then renamed over the old one: never half a manifest. It is not forced to disk:
+     * a killed process loses nothing the kernel already has, and a manifest that a power cut left unreadable is set
+     * aside and rebuilt from the files themselves (see {@link PhotosetFolderState}), so the cost of a disk flush per
+     * archive (most of the time of small archives) buys nothing.
+     */
     static void save(Path folder, ExtractManifest manifest) throws IOException {
-        Path temp = Files.createTempFile(folder, StagingOutputStream.TEMP_PREFIX, ".json");
+        var created = StagingOutputStream.createTemp(folder, ".json");
+        Path temp = created.path();
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (OutputStream out = created.out()) {
                 out.write(JSON.writeValueAsBytes(manifest));
-                out.flush();
-                channel.force(true);
             }
             Files.move(temp, folder.resolve(ExtractManifest.FILE_NAME),
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

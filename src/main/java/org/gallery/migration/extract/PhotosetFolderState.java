@@ -107,10 +107,14 @@ final class PhotosetFolderState {
 
     /** Gives the staged image its final name, or drops it; the temporary file never outlives this call. */
     Placement place(StagingOutputStream.Staged staged, String wantedName) throws IOException {
+        Placement placement = null;
         try {
-            return placeStaged(staged, wantedName);
+            placement = placeStaged(staged, wantedName);
+            return placement;
         } finally {
-            Files.deleteIfExists(staged.temp());
+            if (placement == null || placement.kind() != Placement.Kind.WRITTEN) {
+                Files.deleteIfExists(staged.temp());   // renamed away when written; dropped otherwise
+            }
         }
     }
 

@@ -1,14 +1,16 @@
 package org.gallery.migration.extract;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gallery.imaging.ImageFormat;
 
 /**
@@ -33,6 +35,8 @@ final class StagingOutputStream extends OutputStream {
     private Path temp;
     private OutputStream file;
     private long size;
+    /** Once finished, the staged file belongs to whoever places it (see PhotosetFolderState#place). */
+    private boolean handedOver;
 
     StagingOutputStream(Path folder, ByteBudget.Entry budget) {
         this.folder = folder;
@@ -78,7 +82,9 @@ final class StagingOutputStream extends OutputStream {
         } catch (IOException e) {
             throw new TargetWriteException("cannot write " + temp, e);
         }
-        return new Staged(temp, format, size, HexFormat.of().formatHex(sha256.digest()));
+        var staged = new Staged(temp, format, size, HexFormat.of().formatHex(sha256.digest()));
+        handedOver = true;
+        return staged;
     }
 
     /** Closes and deletes whatever was staged; used whenever the entry is not kept. */
@@ -91,7 +97,7 @@ final class StagingOutputStream extends OutputStream {
             // the file is deleted next; nothing of it is kept
         }
         try {
-            if (temp != null) {
+            if (temp != null && !handedOver) {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException ignored) {
@@ -105,12 +111,38 @@ final class StagingOutputStream extends OutputStream {
             throw new NotAnImageException();
         }
         try {
-            temp = Files.createTempFile(folder, TEMP_PREFIX, ".part");
-            file = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
+            // entry data arrives in large chunks (see CheckedCopy): no buffer of our own is needed
+            var created = createTemp(folder, ".part");
+            temp = created.path();
+            file = created.out();
         } catch (IOException e) {
             throw new TargetWriteException("cannot create a temporary file in " + folder, e);
         }
         append(head, 0, headLength);
+    }
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36) + "-"
+            + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+
+    /** A new temporary file, open for writing. */
+    record Temp(Path path, OutputStream out) {
+    }
+
+    /**
+     * Creates a new temporary file in {@code folder} and opens it in one system call, unlike
+     * {@link Files#createTempFile}, which also draws a random name and sets permissions, and must then be opened
+     * again. The name is unique to this process and call.
+     */
+    static Temp createTemp(Path folder, String suffix) throws IOException {
+        while (true) {
+            Path candidate = folder.resolve(TEMP_PREFIX + RUN + "-" + COUNTER.incrementAndGet() + suffix);
+            try {
+                return new Temp(candidate, Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            } catch (FileAlreadyExistsException taken) {
+                // left by an earlier process with the same number: take the next one
+            }
+        }
     }
 
     private void append(byte[] b, int off, int len) throws TargetWriteException {

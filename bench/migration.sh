@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Migration benchmark (on demand): generates ARCHIVES archives of IMAGES small JPEGs each with a metadata file,
+# times extract beside `unzip -q` of the same archives, then the import step (no thumbnails) on PostgreSQL and SQLite.
+#   bench/migration.sh [ARCHIVES] [IMAGES] [WORKDIR]      default: 1000 50 $TMPDIR
+# PostgreSQL: the server named by GALLERY_TEST_POSTGRES_URL, else an embedded one. Needs `unzip`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
+export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+command -v unzip >/dev/null || { echo "bench/migration.sh: unzip is needed (apt install unzip)" >&2; exit 3; }
+mvn -B -q test-compile
+CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+  org.gallery.migration.bench.MigrationBenchmark "${1:-1000}" "${2:-50}" "${3:-${TMPDIR:-/tmp}}"
