@@ -96,6 +96,26 @@ class RarExtractionTest extends ExtractionTestSupport {
         assertThat(filesIn("Garbage")).isEmpty();
     }
 
+    /**
+     * A real, compressed RAR4 made by WinRAR (shipped by Debian's afl++-doc, which CI installs): its one entry, a
+     * text file, has to be decompressed to be recognised as "not an image".
+     */
+    @Test
+    void readsACompressedRar4MadeByWinRar() throws IOException {
+        Path real = Path.of("/usr/share/doc/afl++-doc/afl/testcases/archives/common/rar/small_archive.rar");
+        if (System.getenv("CI") != null) {
+            assertThat(real).as("Debian package afl++-doc is installed").exists();
+        }
+        org.assertj.core.api.Assumptions.assumeThat(real).as("Debian package afl++-doc is installed").exists();
+        Files.createDirectories(archives());
+        Files.copy(real, archive("Limerick.rar"));
+
+        ArchiveResult limerick = result(extract(), "Limerick.rar");
+
+        assertThat(limerick.status()).isNotEqualTo(ArchiveResult.Status.FAILED);
+        assertThat(limerick.skipped()).isEqualTo(Map.of("not_image", 1));
+    }
+
     @Test
     void readsRar5WithTheBuiltInReader() {
         byte[] photo = TestImages.jpeg(30);
