@@ -2,6 +2,7 @@ package org.gallery.migration;
 
 import org.gallery.GalleryApplication;
 import org.gallery.config.Settings;
+import org.gallery.image.ImageRegistry;
 import org.gallery.image.ImageService;
 import org.gallery.migration.journal.MigrationJournal;
 import org.gallery.photoset.PhotosetService;
@@ -62,6 +63,11 @@ public final class MigrationServices implements AutoCloseable {
 
     public ImageService images() {
         return context.getBean(ImageService.class);
+    }
+
+    /** Registration of files already in place, and the walk over every image file, for import and verify. */
+    public ImageRegistry registry() {
+        return context.getBean(ImageRegistry.class);
     }
 
     public TagService tags() {

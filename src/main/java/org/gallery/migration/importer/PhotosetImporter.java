@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.gallery.config.Settings;
-import org.gallery.image.ImageService;
+import org.gallery.image.ImageRegistry;
 import org.gallery.imaging.ImageProbe;
 import org.gallery.imaging.ImageRejectedException;
 import org.gallery.migration.MigrationServices;
@@ -107,7 +107,7 @@ public final class PhotosetImporter {
     }
 
     /** A file read and probed, ready to register; {@code file} is null in a dry run. */
-    private record Inspected(String relPath, String sha256, ImageService.InspectedFile file) {
+    private record Inspected(String relPath, String sha256, ImageRegistry.InspectedFile file) {
     }
 
     /** An archive behind a folder, hashed. */
@@ -255,7 +255,7 @@ public final class PhotosetImporter {
                         unitWarnings, null);
             }
             List<String> relPaths = listing.files().stream().map(f -> unit.folder() + "/" + f.name()).toList();
-            Set<String> known = database ? services.images().findByRelPaths(relPaths).keySet() : Set.of();
+            Set<String> known = database ? services.registry().findByRelPaths(relPaths).keySet() : Set.of();
             List<Inspected> inspected = new ArrayList<>();
             Map<String, String> rejected = new LinkedHashMap<>();
             for (String relPath : relPaths) {
@@ -274,7 +274,7 @@ public final class PhotosetImporter {
 
         private Inspected inspect(String relPath) throws IOException {
             if (!options.dryRun()) {
-                ImageService.InspectedFile file = services.images().inspectExisting(relPath, null);
+                ImageRegistry.InspectedFile file = services.registry().inspectExisting(relPath, null);
                 return new Inspected(relPath, file.sha256(), file);
             }
             Path file = images.resolve(relPath);
@@ -344,8 +344,8 @@ public final class PhotosetImporter {
                     }
                     Map<String, String> rejected = new LinkedHashMap<>(p.rejected());
                     int added = 0;
-                    List<ImageService.InspectedFile> files = p.inspected().stream().map(Inspected::file).toList();
-                    List<ImageService.Registered> outcomes = services.images().registerInspected(photosetId, files);
+                    List<ImageRegistry.InspectedFile> files = p.inspected().stream().map(Inspected::file).toList();
+                    List<ImageRegistry.Registered> outcomes = services.registry().registerInspected(photosetId, files);
                     for (int i = 0; i < outcomes.size(); i++) {
                         switch (outcomes.get(i).outcome()) {
                             case ADDED -> added++;
@@ -546,8 +546,8 @@ public final class PhotosetImporter {
         }
     }
 
-    private static int countDuplicates(Collection<ImageService.Registered> outcomes) {
-        return (int) outcomes.stream().filter(o -> o.outcome() == ImageService.Registration.DUPLICATE).count();
+    private static int countDuplicates(Collection<ImageRegistry.Registered> outcomes) {
+        return (int) outcomes.stream().filter(o -> o.outcome() == ImageRegistry.Registration.DUPLICATE).count();
     }
 
     private static String archiveKey(String fileName, long bytes, long modified) {

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.gallery.image.ImageService;
+import org.gallery.image.ImageRegistry;
 import org.gallery.migration.MigrationServices;
 import org.gallery.migration.StepProgress;
 import org.gallery.migration.extract.ExtractedArchives;
@@ -51,7 +51,7 @@ public final class Verifier {
         Path images = settings.storage().images().toAbsolutePath().normalize();
         Path thumbnails = settings.storage().thumbnails().toAbsolutePath().normalize();
         PhotosetService photosets = services.photosets();
-        ImageService imageService = services.images();
+        ImageRegistry imageService = services.registry();
         MigrationJournal journal = services.journal();
         boolean journalAvailable = journal.available();
         var problems = new Problems();
@@ -161,7 +161,7 @@ public final class Verifier {
     }
 
     /** @return true when the file is as recorded */
-    private static boolean checkFile(Path images, ImageService.FileRow row, boolean deep, Problems problems) {
+    private static boolean checkFile(Path images, ImageRegistry.FileRow row, boolean deep, Problems problems) {
         Path file;
         try {
             file = images.resolve(row.relPath()).normalize();

@@ -144,6 +144,7 @@ public final class ExportBenchmark {
         try (var context = GalleryApplication.startWithoutWeb(settings)) {
             PhotosetService photosets = context.getBean(PhotosetService.class);
             ImageService images = context.getBean(ImageService.class);
+            org.gallery.image.ImageRegistry registry = context.getBean(org.gallery.image.ImageRegistry.class);
             UUID small = photosets.create(new PhotosetRequest("small", null, null, null, null, null, null, null)).id();
             UUID big = photosets.create(new PhotosetRequest("big", null, null, null, null, null, null, null)).id();
             String smallFolder = photosets.folder(small).orElseThrow().folder();
@@ -154,7 +155,7 @@ public final class ExportBenchmark {
                 Path target = settings.storage().images().resolve(smallFolder).resolve(f.getFileName().toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(f, target);
-                var r = images.registerExisting(small, smallFolder + "/" + f.getFileName(), null, List.of());
+                var r = registry.registerExisting(small, smallFolder + "/" + f.getFileName(), null, List.of());
                 var image = images.get(r.imageId());
                 megapixels += image.width() * (double) image.height() / 1e6;
                 smallBytes += Files.size(f);
@@ -172,7 +173,7 @@ public final class ExportBenchmark {
                         in.transferTo(o);
                         o.write(("#" + copy).getBytes());
                     }
-                    images.registerExisting(big, bigFolder + "/" + unique, null, List.of());
+                    registry.registerExisting(big, bigFolder + "/" + unique, null, List.of());
                     bigBytes += Files.size(target);
                     count++;
                 }
