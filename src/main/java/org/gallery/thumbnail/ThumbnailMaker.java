@@ -30,7 +30,11 @@ class ThumbnailMaker implements NewImageHook {
     private final Map<UUID, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
 
-    ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings) {
+    ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("gallery.thumbnail.generations", generations, AtomicLong::get)
+                .description("Times thumbnails were made (all sizes from one decode) since start-up")
+                .register(meters);
         this.engine = engine;
         this.store = store;
         this.hot = hot;
