@@ -50,7 +50,7 @@ final class ArchiveExtraction implements EntryVisitor {
         if (previous != null && previous.size() == archiveSize && previous.modified() == archiveModified) {
             previous.entries().forEach(r -> records.put(r.index(), r));
             if (previous.complete() && allPresent()) {
-                records.values().forEach(this::countFinished);
+                records.values().forEach(tally::countFinished);
                 return tally.result(ArchiveResult.Status.UNCHANGED, 0);
             }
         }
@@ -76,7 +76,7 @@ final class ArchiveExtraction implements EntryVisitor {
     @Override
     public void begin(int entryCount) throws IOException {
         if (entryCount > limits.maxEntries()) {
-            throw tooManyEntries();
+            throw LimitExceededException.tooManyEntries(limits);
         }
         progress.entriesKnown(entryCount);
     }
@@ -84,13 +84,13 @@ final class ArchiveExtraction implements EntryVisitor {
     @Override
     public void visit(EntryHeader header, EntryContent content) throws IOException {
         if (++entriesSeen > limits.maxEntries()) {
-            throw tooManyEntries();
+            throw LimitExceededException.tooManyEntries(limits);
         }
         progress.entryVisited();
         String name = header.name();
         EntryRecord earlier = records.get(header.index());
         if (earlier != null && earlier.name().equals(name) && stillValid(earlier)) {
-            countFinished(earlier);
+            tally.countFinished(earlier);
             return;
         }
         if (header.kind() == EntryHeader.Kind.DIRECTORY) {
@@ -189,21 +189,5 @@ final class ArchiveExtraction implements EntryVisitor {
 
     private boolean stillValid(EntryRecord entry) {
         return entry.file() == null || folder.isPresent(entry.file());
-    }
-
-    private void countFinished(EntryRecord entry) {
-        if (EntryRecord.IMAGE.equals(entry.outcome())) {
-            tally.alreadyPresent();
-            return;
-        }
-        SkipReason reason = SkipReason.fromKey(entry.outcome());
-        if (reason != null) {
-            tally.skipped(reason, entry.name(), null);
-        }
-    }
-
-    private LimitExceededException tooManyEntries() {
-        return new LimitExceededException(LimitExceededException.Scope.ARCHIVE,
-                "more than ARCHIVE_MAX_ENTRIES (" + limits.maxEntries() + ") entries; not extracted further");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gallery.migration.extract.ExtractManifest.EntryRecord;
 
 /** Counts one archive's outcomes while it is read; frozen into an {@link ArchiveResult} at the end. */
 final class ArchiveTally {
@@ -63,5 +64,17 @@ final class ArchiveTally {
         var status = failure != null ? ArchiveResult.Status.FAILED : statusWhenNotFailed;
         return new ArchiveResult(archive, photoset, status, imagesWritten, imagesAlreadyPresent, Collections.unmodifiableSortedMap(new TreeMap<>(skipped)),
                 entriesFailed, bytesWritten, bytesDecompressed, List.copyOf(warnings), failure);
+    }
+
+    /** Counts an entry an earlier run finished: an image already in place, or the reason it was skipped. */
+    void countFinished(EntryRecord entry) {
+        if (EntryRecord.IMAGE.equals(entry.outcome())) {
+            alreadyPresent();
+            return;
+        }
+        SkipReason reason = SkipReason.fromKey(entry.outcome());
+        if (reason != null) {
+            skipped(reason, entry.name(), null);
+        }
     }
 }

@@ -147,7 +147,7 @@ public final class ExtractionPlanner {
             if (previous != null && previous.size() == size && previous.modified() == modified) {
                 previous.entries().forEach(r -> records.put(r.index(), r));
                 if (previous.complete() && records.values().stream().allMatch(this::stillValid)) {
-                    records.values().forEach(this::countFinished);
+                    records.values().forEach(tally::countFinished);
                     return tally.result(ArchiveResult.Status.UNCHANGED, 0);
                 }
             }
@@ -169,19 +169,19 @@ public final class ExtractionPlanner {
         @Override
         public void begin(int entryCount) throws IOException {
             if (entryCount > limits.maxEntries()) {
-                throw tooManyEntries();
+                throw LimitExceededException.tooManyEntries(limits);
             }
         }
 
         @Override
         public void visit(EntryHeader header, EntryContent content) throws IOException {
             if (++entriesSeen > limits.maxEntries()) {
-                throw tooManyEntries();
+                throw LimitExceededException.tooManyEntries(limits);
             }
             String name = header.name();
             EntryRecord earlier = records.get(header.index());
             if (earlier != null && earlier.name().equals(name) && stillValid(earlier)) {
-                countFinished(earlier);
+                tally.countFinished(earlier);
                 return;
             }
             if (header.kind() == EntryHeader.Kind.DIRECTORY) {
@@ -218,22 +218,6 @@ public final class ExtractionPlanner {
 
         private boolean stillValid(EntryRecord entry) {
             return entry.file() == null || folder.isPresent(entry.file());
-        }
-
-        private void countFinished(EntryRecord entry) {
-            if (EntryRecord.IMAGE.equals(entry.outcome())) {
-                tally.alreadyPresent();
-                return;
-            }
-            SkipReason reason = SkipReason.fromKey(entry.outcome());
-            if (reason != null) {
-                tally.skipped(reason, entry.name(), null);
-            }
-        }
-
-        private LimitExceededException tooManyEntries() {
-            return new LimitExceededException(LimitExceededException.Scope.ARCHIVE,
-                    "more than ARCHIVE_MAX_ENTRIES (" + limits.maxEntries() + ") entries; not extracted further");
         }
     }
 

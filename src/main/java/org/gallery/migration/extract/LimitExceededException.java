@@ -1,6 +1,7 @@
 package org.gallery.migration.extract;
 
 import java.io.IOException;
+import org.gallery.config.Settings.ArchiveLimits;
 
 /** Decompression produced more than a limit allows; thrown while the bytes are produced, so reading stops early. */
 final class LimitExceededException extends IOException {
@@ -17,5 +18,10 @@ final class LimitExceededException extends IOException {
 
     Scope scope() {
         return scope;
+    }
+
+    static LimitExceededException tooManyEntries(ArchiveLimits limits) {
+        return new LimitExceededException(Scope.ARCHIVE,
+                "more than ARCHIVE_MAX_ENTRIES (" + limits.maxEntries() + ") entries; not extracted further");
     }
 }
