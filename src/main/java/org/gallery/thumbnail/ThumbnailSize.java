@@ -1,7 +1,7 @@
 package org.gallery.thumbnail;
 
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.gallery.config.Settings;
 import org.gallery.web.ApiException;
 
@@ -21,8 +21,17 @@ public enum ThumbnailSize {
         };
     }
 
+    /** The size with this id, or null. */
+    public static ThumbnailSize find(String value) {
+        for (ThumbnailSize size : values()) {
+            if (size.id().equals(value)) {
+                return size;
+            }
+        }
+        return null;
+    }
+
     public static ThumbnailSize parse(String value) {
-        return Arrays.stream(values()).filter(s -> s.id().equals(value)).findFirst()
-                .orElseThrow(() -> ApiException.invalidField("size", "'" + value + "' is not a thumbnail size; use small, medium or large"));
+        return Optional.ofNullable(find(value)).orElseThrow(() -> ApiException.invalidField("size", "'" + value + "' is not a thumbnail size; use small, medium or large"));
     }
 }

@@ -78,6 +78,25 @@ class ThumbnailApiTest {
     }
 
     @Test
+    void answerFromMemoryMatchesTheFirstAnswerAndEndsWithTheImage() {
+        UUID id = make.image(null);
+        String path = "/api/v2/images/" + id + "/thumbnail/small";
+        var first = api.get(path);
+        var again = api.get(path);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length")) {
+            assertThat(again.header(header)).as(header).isEqualTo(first.header(header));
+        }
+        assertThat(api.get(path, "If-None-Match", "\"other\", " + first.header("ETag")).status()).isEqualTo(304);
+        assertThat(api.get(path, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+
+        api.delete("/api/v2/images/" + id);
+        assertThat(api.get(path).status()).isEqualTo(404);
+        assertThat(api.head(path).status()).isEqualTo(404);
+    }
+
+    @Test
     void badSizeIs400AndUnknownImage404() {
         UUID id = make.image(null);
         var bad = api.get("/api/v2/images/" + id + "/thumbnail/huge");
