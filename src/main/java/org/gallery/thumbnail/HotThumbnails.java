@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.gallery.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Recently served thumbnails in memory, bounded by IMAGE_CACHE_SIZE_MB, so a grid of them never touches the disk. */
@@ -20,14 +22,28 @@ class HotThumbnails {
     private record Key(UUID imageId, ThumbnailSize size) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(HotThumbnails.class);
+
     private final Cache<Key, Entry> cache;
 
     HotThumbnails(Settings settings) {
-        long maxBytes = settings.imaging().imageCacheSizeMb() * 1024L * 1024L;
+        long maxBytes = bounded(settings.imaging().imageCacheSizeMb() * 1024L * 1024L, Runtime.getRuntime().maxMemory());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key k, Entry e) -> e.bytes().length + 64)
                 .build();
+    }
+
+    /** At most half the heap, so that a large setting cannot starve the rest of the service of memory. */
+    static long bounded(long wantedBytes, long maxHeapBytes) {
+        long limit = maxHeapBytes / 2;
+        if (wantedBytes <= limit) {
+            return wantedBytes;
+        }
+        log.warn("IMAGE_CACHE_SIZE_MB={} is more than half the Java heap ({} MiB): the thumbnail cache keeps {} MiB. "
+                + "Give the service more heap with GALLERY_JAVA_OPTS=-Xmx...", wantedBytes >> 20, maxHeapBytes >> 20,
+                limit >> 20);
+        return limit;
     }
 
     Entry get(UUID imageId, ThumbnailSize size) {
