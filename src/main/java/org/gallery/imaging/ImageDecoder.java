@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -95,9 +96,18 @@ final class ImageDecoder implements AutoCloseable {
         }
     }
 
-    /** Warnings from the last read, such as libjpeg's "Premature end of JPEG file". */
-    List<String> warnings() {
-        return List.copyOf(warnings);
+    /**
+     * Fails when the last read ran out of data. Decoders fill missing data with grey and only warn; like libvips
+     * with fail_on=truncated, only a file cut short counts as damaged, not a stray byte between segments.
+     */
+    void requireComplete() {
+        for (String warning : warnings) {
+            String w = warning.toLowerCase(Locale.ROOT);
+            if (w.contains("premature end") || w.contains("truncat") || w.contains("eof")) {
+                throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
+                        "The image is damaged or truncated: " + warning);
+            }
+        }
     }
 
     String readerName() {

@@ -26,26 +26,21 @@ public interface ImagingEngine {
 
     /**
      * JPEG thumbnails of {@code source}, one per requested long edge, keyed by that edge in the order asked. The
-     * source is decoded once; smaller sizes are derived from the largest.
+     * source is decoded once; smaller sizes are derived from the largest. Every pixel is decoded, so this also
+     * proves the file whole: a file cut short is refused rather than thumbnailed with grey where data is missing.
      *
-     * @throws ImageRejectedException when the file is not an image this engine can decode
+     * @throws ImageRejectedException when the file is not an image this engine can decode, with
+     *     {@link ImageRejectedException.Reason#CORRUPT} for truncated or damaged files
      */
     Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality);
 
     /**
      * The upright image as JPEG, optionally cropped (coordinates in pixels of the upright image) and optionally
-     * scaled down so that its long edge is at most {@code maxLongEdgeOrZero}.
+     * scaled down so that its long edge is at most {@code maxLongEdgeOrZero}. Lenient: data missing from a damaged
+     * file comes out grey.
      *
      * @throws IllegalArgumentException when the crop does not lie inside the upright image
      * @throws ImageRejectedException when the file is not an image this engine can decode
      */
     byte[] render(Path source, CropRect cropOrNull, int maxLongEdgeOrZero, int quality);
-
-    /**
-     * Decodes every pixel of the image.
-     *
-     * @throws ImageRejectedException with {@link ImageRejectedException.Reason#CORRUPT} for truncated or damaged
-     *     files
-     */
-    void verifyDecodes(Path source);
 }

@@ -60,6 +60,7 @@ public final class JavaEngine implements ImagingEngine {
             width = decoder.width();
             height = decoder.height();
             image = decoder.read(null, sizes.getFirst());
+            decoder.requireComplete();
         }
         // Every size is computed from the full-resolution dimensions: the subsampled decode and each step of the
         // cascade would otherwise add their own rounding.
@@ -97,24 +98,6 @@ public final class JavaEngine implements ImagingEngine {
         int[] target = Fit.within(region.width, region.height, maxLongEdge);
         image = Resampler.scale(Colours.toOpaqueSrgb(image), target[0], target[1]);
         return JpegEncoder.encode(Orientation.upright(image, orientation), quality);
-    }
-
-    @Override
-    public void verifyDecodes(Path source) {
-        ImageFormat format = requireSupported(source);
-        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
-            // Subsampled: every row is still decoded, but a huge image needs no full-size buffer to be checked.
-            decoder.read(null, 1024);
-            // Decoders fill missing data with grey and only warn; like libvips with fail_on=truncated, only a
-            // cut-short file counts as damaged, not a stray byte between segments.
-            for (String warning : decoder.warnings()) {
-                String w = warning.toLowerCase(Locale.ROOT);
-                if (w.contains("premature end") || w.contains("truncat") || w.contains("eof")) {
-                    throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
-                            "The image is damaged or truncated: " + warning);
-                }
-            }
-        }
     }
 
     private ImageFormat requireSupported(Path source) {

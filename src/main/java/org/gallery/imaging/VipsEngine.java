@@ -70,7 +70,7 @@ public final class VipsEngine implements ImagingEngine {
         Fit.requireQuality(quality);
         requireUsable(source);
         Map<Integer, byte[]> out = new LinkedHashMap<>();
-        try (VipsImage first = largest(source, sizes.getFirst());
+        try (VipsImage first = largest(source, sizes.getFirst(), true);
                 VipsImage flat = ops.opaque(first);
                 VipsImage largest = ops.copyMemory(flat)) {
             for (int size : sizes) {
@@ -92,12 +92,12 @@ public final class VipsEngine implements ImagingEngine {
         requireUsable(source);
         int edge = maxLongEdge > 0 ? maxLongEdge : VipsLibrary.MAX_COORD;
         if (crop == null) {
-            try (VipsImage image = largest(source, edge); VipsImage flat = ops.opaque(image)) {
+            try (VipsImage image = largest(source, edge, false); VipsImage flat = ops.opaque(image)) {
                 return ops.jpeg(flat, quality);
             }
         }
         Colour colour = colour(source);
-        try (VipsImage stored = ops.open(source, false); VipsImage upright = ops.autorotate(stored)) {
+        try (VipsImage stored = ops.open(source); VipsImage upright = ops.autorotate(stored)) {
             crop.requireInside(upright.width(), upright.height());
             try (VipsImage cropped = ops.crop(upright, crop);
                     VipsImage srgb = colour == Colour.CMYK_PROFILE ? ops.toSrgb(cropped) : cropped.share();
@@ -108,36 +108,31 @@ public final class VipsEngine implements ImagingEngine {
         }
     }
 
-    /** The image decoded at its output size, upright and in sRGB. */
-    private VipsImage largest(Path source, int edge) {
+    /**
+     * The image decoded at its output size, upright and in sRGB; with {@code strict} a file cut short fails when
+     * the pixels are read.
+     */
+    private VipsImage largest(Path source, int edge, boolean strict) {
         ImageFormat format = ImageProbe.sniff(source);
         Colour colour = colour(source);
         if (colour != Colour.CMYK_PROFILE) {
-            return ops.thumbnail(source, edge, colour == Colour.EXPORT_SRGB);
+            return ops.thumbnail(source, edge, colour == Colour.EXPORT_SRGB, strict);
         }
         // libvips 8.14's thumbnail converts CMYK with its built-in profile even when the file embeds its own, so
         // these images are decoded (still shrunk by the JPEG decoder) and converted here before resizing.
         int shrink = 1;
         if (format == ImageFormat.JPEG) {
-            try (VipsImage header = ops.open(source, false)) {
+            try (VipsImage header = ops.open(source)) {
                 int longest = Math.max(header.width(), header.height());
                 while (shrink < 8 && longest / (shrink * 2) >= edge) {
                     shrink *= 2;
                 }
             }
         }
-        try (VipsImage stored = ops.open(source, false, shrink);
+        try (VipsImage stored = ops.open(source, strict, shrink);
                 VipsImage upright = ops.autorotate(stored);
                 VipsImage srgb = ops.toSrgb(upright)) {
             return ops.thumbnail(srgb, edge, false);
-        }
-    }
-
-    @Override
-    public void verifyDecodes(Path source) {
-        requireUsable(source);
-        try (VipsImage image = ops.open(source, true)) {
-            ops.decodeAll(image);
         }
     }
 
@@ -153,7 +148,7 @@ public final class VipsEngine implements ImagingEngine {
 
     /** Reads the header only. */
     private Colour colour(Path source) {
-        try (VipsImage header = ops.open(source, false)) {
+        try (VipsImage header = ops.open(source)) {
             byte[] icc = ops.iccProfile(header);
             if (header.interpretation() == VipsLibrary.INTERPRETATION_CMYK) {
                 return icc != null ? Colour.CMYK_PROFILE : Colour.EXPORT_SRGB;

@@ -6,6 +6,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The libvips operations Gallery uses, each returning a new {@link VipsImage} the caller closes. A failed call
@@ -21,24 +24,24 @@ final class VipsOperations {
         this.vips = vips;
     }
 
-    /** Opens the header only; pixels are decoded when an operation asks for them. */
-    VipsImage open(Path file, boolean strict) {
-        return open(file, strict, 1);
+    /** Opens the header only; pixels are decoded when an operation asks for them, leniently. */
+    VipsImage open(Path file) {
+        return open(file, false, 1);
     }
 
     /**
-     * {@code jpegShrink} (1, 2, 4 or 8) makes the JPEG decoder scale down while decoding; only the JPEG loader
-     * takes it.
+     * With {@code failOnTruncated} a file cut short fails when its pixels are read instead of coming out grey where
+     * data is missing. {@code jpegShrink} (1, 2, 4 or 8) makes the JPEG decoder scale down while decoding; only the
+     * JPEG loader takes it.
      */
-    VipsImage open(Path file, boolean strict, int jpegShrink) {
+    VipsImage open(Path file, boolean failOnTruncated, int jpegShrink) {
         try (Arena arena = Arena.ofConfined()) {
-            java.util.List<Object> list = new java.util.ArrayList<>();
-            if (strict) {
-                java.util.Collections.addAll(list, arena.allocateFrom("access"), VipsLibrary.ACCESS_SEQUENTIAL,
-                        arena.allocateFrom("fail_on"), VipsLibrary.FAIL_ON_TRUNCATED);
+            List<Object> list = new ArrayList<>();
+            if (failOnTruncated) {
+                Collections.addAll(list, arena.allocateFrom("fail_on"), VipsLibrary.FAIL_ON_TRUNCATED);
             }
             if (jpegShrink > 1) {
-                java.util.Collections.addAll(list, arena.allocateFrom("shrink"), jpegShrink);
+                Collections.addAll(list, arena.allocateFrom("shrink"), jpegShrink);
             }
             list.add(NULL);
             Object[] options = list.toArray();
@@ -62,12 +65,16 @@ final class VipsOperations {
 
     /**
      * Shrink-on-load thumbnail straight from the file: JPEG and WebP decode at a reduced scale, orientation is
-     * applied, and the image is never enlarged.
+     * applied, and the image is never enlarged. With {@code failOnTruncated} a file cut short fails when the pixels
+     * are read instead of coming out grey where data is missing.
      */
-    VipsImage thumbnail(Path file, int longEdge, boolean toSrgb) {
+    VipsImage thumbnail(Path file, int longEdge, boolean toSrgb, boolean failOnTruncated) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             Object[] options = thumbnailOptions(arena, longEdge, toSrgb);
+            if (failOnTruncated) {
+                options = prepend(options, arena.allocateFrom("fail_on"), VipsLibrary.FAIL_ON_TRUNCATED);
+            }
             String name = fileName(file);
             int status;
             if (name != null) {
@@ -162,17 +169,6 @@ final class VipsOperations {
                 return data.reinterpret(length.get(ValueLayout.JAVA_LONG, 0)).toArray(ValueLayout.JAVA_BYTE);
             } finally {
                 vips.callVoid("g_free", data);
-            }
-        }
-    }
-
-    /** Reads every pixel (the average is the cheapest operation that needs them all). */
-    void decodeAll(VipsImage in) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment average = arena.allocate(ValueLayout.JAVA_DOUBLE);
-            if (vips.callVarargs("vips_avg", 2, in.pointer(), average, NULL) != 0) {
-                throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
-                        "The image is damaged or truncated: " + vips.takeError());
             }
         }
     }

@@ -36,10 +36,6 @@ class ImagingEnginesTest {
         public byte[] render(Path source, CropRect crop, int maxLongEdge, int quality) {
             throw new IllegalStateException();
         }
-
-        public void verifyDecodes(Path source) {
-            throw new IllegalStateException();
-        }
     }
 
     @Test
