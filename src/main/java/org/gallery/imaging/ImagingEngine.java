@@ -43,4 +43,12 @@ public interface ImagingEngine {
      * @throws ImageRejectedException when the file is not an image this engine can decode
      */
     byte[] render(Path source, CropRect cropOrNull, int maxLongEdgeOrZero, int quality);
+
+    /**
+     * The crop of {@code ratioW:ratioH}, as large as the upright image allows, placed over its most interesting
+     * region: libvips' attention model (edges, skin tones, saturation), or a simpler detail measure in Java.
+     *
+     * @throws ImageRejectedException when the file is not an image this engine can decode
+     */
+    CropRect smartCrop(Path source, int ratioW, int ratioH);
 }

@@ -15,6 +15,8 @@ import javax.imageio.ImageIO;
  */
 public final class JavaEngine implements ImagingEngine {
 
+    private static final int SMART_CROP_PREVIEW = 256;
+
     public JavaEngine() {
         // Registers readers found on the class path even when ImageIO was first touched from a thread whose
         // class loader could not see them (the case in a Spring Boot jar).
@@ -98,6 +100,31 @@ public final class JavaEngine implements ImagingEngine {
         int[] target = Fit.within(region.width, region.height, maxLongEdge);
         image = Resampler.scale(Colours.toOpaqueSrgb(image), target[0], target[1]);
         return JpegEncoder.encode(Orientation.upright(image, orientation), quality);
+    }
+
+    @Override
+    public CropRect smartCrop(Path source, int ratioW, int ratioH) {
+        ImageFormat format = requireSupported(source);
+        int orientation = Orientation.read(source, format);
+        int storedW;
+        int storedH;
+        BufferedImage preview;
+        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
+            storedW = decoder.width();
+            storedH = decoder.height();
+            preview = decoder.read(null, SMART_CROP_PREVIEW);
+        }
+        int[] size = Fit.within(storedW, storedH, SMART_CROP_PREVIEW);
+        preview = Orientation.upright(Resampler.scale(Colours.toOpaqueSrgb(preview), size[0], size[1]), orientation);
+        boolean swap = Orientation.swapsAxes(orientation);
+        int width = swap ? storedH : storedW;
+        int height = swap ? storedW : storedH;
+        int[] window = CropWindow.largest(width, height, ratioW, ratioH);
+        double scaleX = (double) preview.getWidth() / width;
+        double scaleY = (double) preview.getHeight() / height;
+        double[] centre = DetailCentre.of(preview, (int) Math.round(window[0] * scaleX),
+                (int) Math.round(window[1] * scaleY));
+        return CropWindow.around(width, height, window, centre[0] / scaleX, centre[1] / scaleY);
     }
 
     private ImageFormat requireSupported(Path source) {

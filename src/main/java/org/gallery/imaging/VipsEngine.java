@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public final class VipsEngine implements ImagingEngine {
 
+    /** Long edge of the image the attention model looks at: plenty for a region, cheap to compute. */
+    private static final int SMART_CROP_PREVIEW = 256;
+
     private final VipsLibrary vips;
     private final VipsOperations ops;
     private final Set<ImageFormat> formats = EnumSet.noneOf(ImageFormat.class);
@@ -133,6 +136,26 @@ public final class VipsEngine implements ImagingEngine {
                 VipsImage upright = ops.autorotate(stored);
                 VipsImage srgb = ops.toSrgb(upright)) {
             return ops.thumbnail(srgb, edge, false);
+        }
+    }
+
+    @Override
+    public CropRect smartCrop(Path source, int ratioW, int ratioH) {
+        requireUsable(source);
+        int width;
+        int height;
+        try (VipsImage stored = ops.open(source); VipsImage upright = ops.autorotate(stored)) {
+            width = upright.width();
+            height = upright.height();
+        }
+        int[] window = CropWindow.largest(width, height, ratioW, ratioH);
+        try (VipsImage preview = largest(source, SMART_CROP_PREVIEW, false); VipsImage flat = ops.opaque(preview)) {
+            double scaleX = (double) flat.width() / width;
+            double scaleY = (double) flat.height() / height;
+            int[] centre = ops.attentionCentre(flat,
+                    Math.clamp(Math.round(window[0] * scaleX), 1, flat.width()),
+                    Math.clamp(Math.round(window[1] * scaleY), 1, flat.height()));
+            return CropWindow.around(width, height, window, (centre[0] + 0.5) / scaleX, (centre[1] + 0.5) / scaleY);
         }
     }
 

@@ -24,6 +24,7 @@ final class VipsLibrary {
     static final int SIZE_DOWN = 2;
     static final int INTERPRETATION_CMYK = 15;
     static final int FAIL_ON_TRUNCATED = 1;
+    static final int INTERESTING_ATTENTION = 3;
     static final int MAX_COORD = 10_000_000;
 
     private static final long CACHE_MAX_MEM = 16L << 20;

@@ -173,6 +173,25 @@ final class VipsOperations {
         }
     }
 
+    /**
+     * The centre of the most interesting {@code width x height} window by libvips' attention model (edges, skin
+     * tones and saturation, blurred), in pixels of {@code in}.
+     */
+    int[] attentionCentre(VipsImage in, int width, int height) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment x = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment y = arena.allocate(ValueLayout.JAVA_INT);
+            int status = vips.callVarargs("vips_smartcrop", 4, in.pointer(), out, width, height,
+                    arena.allocateFrom("interesting"), VipsLibrary.INTERESTING_ATTENTION,
+                    arena.allocateFrom("attention_x"), x, arena.allocateFrom("attention_y"), y, NULL);
+            // the centre is found when the operation is built; the cropped pixels are never needed
+            try (VipsImage ignored = output(status, out, "The image cannot be analysed")) {
+                return new int[] {x.get(ValueLayout.JAVA_INT, 0), y.get(ValueLayout.JAVA_INT, 0)};
+            }
+        }
+    }
+
     /** The embedded ICC profile, or null. */
     byte[] iccProfile(VipsImage in) {
         try (Arena arena = Arena.ofConfined()) {

@@ -314,6 +314,55 @@ abstract class ImagingEngineContractTest {
         assertNoMetadata(engine.render(file, null, 0, QUALITY));
     }
 
+    // ---- smart crop -----------------------------------------------------------------------------------------
+
+    @Test
+    void smartCropCoversTheDetailedRegion() {
+        Path file = images.jpeg("detail-left.jpg", detailAt(1200, 400, 250, 100, 200, 200));
+
+        CropRect crop = engine.smartCrop(file, 1, 1);
+
+        assertThat(crop.width()).isEqualTo(400);
+        assertThat(crop.height()).isEqualTo(400);
+        assertThat(crop.y()).isZero();
+        assertThat(crop.x()).as("the window holds the whole patch at x 250..450").isBetween(50, 250);
+    }
+
+    @ParameterizedTest(name = "EXIF orientation {0}")
+    @ValueSource(ints = {1, 3, 6, 8})
+    void smartCropIsInUprightPixels(int orientation) {
+        Path file = images.orientedJpeg("detail-low-" + orientation + ".jpg",
+                detailAt(400, 1200, 100, 850, 200, 200), orientation);
+
+        CropRect crop = engine.smartCrop(file, 1, 1);
+
+        assertThat(crop).extracting(CropRect::x, CropRect::width, CropRect::height).containsExactly(0, 400, 400);
+        assertThat(crop.y()).as("the window holds the whole patch at y 850..1050").isBetween(650, 800);
+    }
+
+    @Test
+    void smartCropHasTheAskedRatioAsLargeAsTheImageAllows() {
+        Path file = images.jpeg("plain.jpg", TestImages.quadrants(1200, 400));
+
+        CropRect wide = engine.smartCrop(file, 16, 9);
+        CropRect tall = engine.smartCrop(file, 1, 2);
+
+        assertThat(wide).extracting(CropRect::width, CropRect::height).containsExactly(711, 400);
+        assertThat(wide.x() + wide.width()).isLessThanOrEqualTo(1200);
+        assertThat(tall).extracting(CropRect::width, CropRect::height).containsExactly(200, 400);
+    }
+
+    /** Flat grey with a red and yellow checkerboard patch: the one interesting place. */
+    private static BufferedImage detailAt(int width, int height, int patchX, int patchY, int patchW, int patchH) {
+        BufferedImage image = TestImages.solid(width, height, Color.GRAY);
+        for (int y = patchY; y < patchY + patchH; y++) {
+            for (int x = patchX; x < patchX + patchW; x++) {
+                image.setRGB(x, y, ((x / 20 + y / 20) % 2 == 0 ? Color.RED : Color.YELLOW).getRGB());
+            }
+        }
+        return image;
+    }
+
     // ---- damaged and foreign files ---------------------------------------------------------------------------
 
     @Test

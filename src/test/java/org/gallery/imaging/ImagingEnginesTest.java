@@ -36,6 +36,10 @@ class ImagingEnginesTest {
         public byte[] render(Path source, CropRect crop, int maxLongEdge, int quality) {
             throw new IllegalStateException();
         }
+
+        public CropRect smartCrop(Path source, int ratioW, int ratioH) {
+            throw new IllegalStateException();
+        }
     }
 
     @Test
