@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
@@ -34,6 +35,43 @@ final class Colours {
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_BGR -> image;
             default -> onWhite(image);
         };
+    }
+
+    /**
+     * The same pixels read in the colour space of an RGB {@code icc} profile the decoder did not apply (a PNG's
+     * iCCP), so that {@link #toOpaqueSrgb} converts them; the image as it is when the profile is not an RGB one.
+     */
+    static BufferedImage withRgbProfile(BufferedImage image, byte[] icc) {
+        if (!"RGB ".equals(IccProfiles.colourSpace(icc)) || !IccProfiles.needsConversion(icc)) {
+            return image;
+        }
+        ICC_ColorSpace space;
+        try {
+            space = new ICC_ColorSpace(ICC_Profile.getInstance(icc));
+        } catch (IllegalArgumentException unusable) {
+            return image;
+        }
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() != ColorSpace.TYPE_RGB) {
+            return image;
+        }
+        if (!(model instanceof ComponentColorModel)) {
+            // palettes and packed layouts: unpacked first, with transparent parts already on white
+            BufferedImage unpacked = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D g = unpacked.createGraphics();
+            try {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, unpacked.getWidth(), unpacked.getHeight());
+                g.drawImage(image, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            image = unpacked;
+            model = image.getColorModel();
+        }
+        ColorModel tagged = new ComponentColorModel(space, model.hasAlpha(), model.isAlphaPremultiplied(),
+                model.getTransparency(), model.getTransferType());
+        return new BufferedImage(tagged, image.getRaster(), model.isAlphaPremultiplied(), null);
     }
 
     /** Draws the image onto white: flattens alpha and unpacks palettes, 16-bit and packed layouts to INT_RGB. */

@@ -23,6 +23,8 @@ final class ImageDecoder implements AutoCloseable {
 
     private final ImageInputStream input;
     private final ImageReader reader;
+    /** An ICC profile the reader does not apply itself, or null. */
+    private byte[] profile;
     private final List<String> warnings = new ArrayList<>();
 
     private ImageDecoder(ImageInputStream input, ImageReader reader) {
@@ -42,6 +44,9 @@ final class ImageDecoder implements AutoCloseable {
             ImageReader reader = readers.next();
             reader.setInput(input, false, false);
             ImageDecoder decoder = new ImageDecoder(input, reader);
+            if (format == ImageFormat.PNG) {
+                decoder.profile = PngProfile.read(file);
+            }
             reader.addIIOReadWarningListener((source, warning) -> decoder.warnings.add(warning));
             input = null;
             return decoder;
@@ -87,7 +92,8 @@ final class ImageDecoder implements AutoCloseable {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
             }
-            return reader.read(0, param);
+            BufferedImage image = reader.read(0, param);
+            return profile == null ? image : Colours.withRgbProfile(image, profile);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageRejectedException rejected) {
                 throw rejected;

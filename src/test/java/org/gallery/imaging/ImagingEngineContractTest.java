@@ -151,6 +151,28 @@ abstract class ImagingEngineContractTest {
     }
 
     @Test
+    void adobeRgbPngIsConvertedToSrgb() {
+        Path file = images.profiledPng("adobe.png", TestImages.solid(300, 200, new Color(120, 200, 100)),
+                IccProfileWriter.adobeRgb());
+
+        byte[] thumb = engine.thumbnails(file, List.of(256), QUALITY).get(256);
+
+        assertColour(thumb, 0.5, 0.5, new Color(51, 201, 92), 12);
+    }
+
+    @Test
+    void adobeRgbPalettePngIsConvertedWithItsTransparencyOnWhite() throws IOException {
+        byte[] palette = java.nio.file.Files.readAllBytes(images.palettePng("pal-src.png", 300, 200,
+                new Color(120, 200, 100)));
+        Path file = images.profiledPng("pal-adobe.png", palette, IccProfileWriter.adobeRgb());
+
+        byte[] thumb = engine.thumbnails(file, List.of(256), QUALITY).get(256);
+
+        assertColour(thumb, 0.25, 0.5, new Color(51, 201, 92), 12);
+        assertColour(thumb, 0.75, 0.5, Color.WHITE, 6);
+    }
+
+    @Test
     void srgbProfiledImagesKeepTheirValues() {
         Color colour = new Color(120, 200, 100);
         Path file = images.profiledJpeg("srgb.jpg", TestImages.solid(300, 200, colour), TestImages.srgbProfile());

@@ -119,6 +119,31 @@ final class TestImages {
         return write(name, jpegBytes(image));
     }
 
+    /** A PNG with an iCCP chunk (the profile deflated, as the PNG specification has it) right after IHDR. */
+    Path profiledPng(String name, BufferedImage image, byte[] icc) {
+        return profiledPng(name, pngBytes(image), icc);
+    }
+
+    Path profiledPng(String name, byte[] png, byte[] icc) {
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(deflated)) {
+            z.write(icc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = concat("profile".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {0, 0},
+                deflated.toByteArray());
+        byte[] type = "iCCP".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type);
+        crc.update(body);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + body.length);
+        chunk.putInt(body.length).put(type).put(body).putInt((int) crc.getValue());
+        int afterIhdr = 8 + 8 + 13 + 4;
+        return write(name, concat(Arrays.copyOf(png, afterIhdr), chunk.array(),
+                Arrays.copyOfRange(png, afterIhdr, png.length)));
+    }
+
     Path imageIo(String name, RenderedImage image, String format) {
         return write(name, encode(image, format));
     }
