@@ -19,13 +19,18 @@ public final class VipsEngine implements ImagingEngine {
     private final VipsLibrary vips;
     private final VipsOperations ops;
     private final Set<ImageFormat> formats = EnumSet.noneOf(ImageFormat.class);
+    /**
+     * BMP goes to the pure-Java readers: libvips reads it only through ImageMagick, which libvips itself flags as
+     * untrusted (a large decoder for a simple format, not one to expose to uploads), and which may be missing.
+     */
+    private final JavaEngine bmp = new JavaEngine();
 
     public VipsEngine() {
         this.vips = VipsLibrary.get();
         this.ops = vips == null ? null : new VipsOperations(vips);
         if (ops != null) {
             for (ImageFormat format : ImageFormat.values()) {
-                if (ops.hasOperation(loader(format))) {
+                if (format == ImageFormat.BMP ? bmp.supports(format) : ops.hasOperation(loader(format))) {
                     formats.add(format);
                 }
             }
@@ -60,8 +65,7 @@ public final class VipsEngine implements ImagingEngine {
             case GIF -> "gifload";
             case WEBP -> "webpload";
             case TIFF -> "tiffload";
-            // libvips reads BMP only through its ImageMagick loader.
-            case BMP -> "magickload";
+            case BMP -> throw new IllegalArgumentException("BMP is read by the Java readers");
             // libheif decodes AVIF only when it was built with an AV1 decoder, which the loader cannot tell.
             case HEIC, AVIF -> "heifload";
         };
@@ -69,6 +73,9 @@ public final class VipsEngine implements ImagingEngine {
 
     @Override
     public Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality) {
+        if (isBmp(source)) {
+            return bmp.thumbnails(source, longEdges, quality);
+        }
         List<Integer> sizes = Fit.largestFirst(longEdges);
         Fit.requireQuality(quality);
         requireUsable(source);
@@ -91,6 +98,9 @@ public final class VipsEngine implements ImagingEngine {
 
     @Override
     public byte[] render(Path source, CropRect crop, int maxLongEdge, int quality) {
+        if (isBmp(source)) {
+            return bmp.render(source, crop, maxLongEdge, quality);
+        }
         Fit.requireQuality(quality);
         requireUsable(source);
         int edge = maxLongEdge > 0 ? maxLongEdge : VipsLibrary.MAX_COORD;
@@ -141,6 +151,9 @@ public final class VipsEngine implements ImagingEngine {
 
     @Override
     public CropRect smartCrop(Path source, int ratioW, int ratioH) {
+        if (isBmp(source)) {
+            return bmp.smartCrop(source, ratioW, ratioH);
+        }
         requireUsable(source);
         int width;
         int height;
@@ -178,6 +191,10 @@ public final class VipsEngine implements ImagingEngine {
             }
             return icc != null && IccProfiles.needsConversion(icc) ? Colour.EXPORT_SRGB : Colour.AS_IS;
         }
+    }
+
+    private boolean isBmp(Path source) {
+        return ops != null && ImageProbe.sniff(source) == ImageFormat.BMP;
     }
 
     private void requireUsable(Path source) {
