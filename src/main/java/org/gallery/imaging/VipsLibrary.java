@@ -42,6 +42,7 @@ final class VipsLibrary {
 
     private VipsLibrary(SymbolLookup symbols) {
         this.symbols = symbols;
+        silenceWarnings();
         try (Arena arena = Arena.ofConfined()) {
             if (callInt("vips_init", arena.allocateFrom("gallery")) != 0) {
                 throw new IllegalStateException("vips_init failed: " + takeError());
@@ -54,6 +55,23 @@ final class VipsLibrary {
         callVoid("vips_cache_set_max", 0);
         callVoid("vips_cache_set_max_mem", CACHE_MAX_MEM);
         this.version = callPointer("vips_version_string").reinterpret(64).getString(0);
+    }
+
+    /**
+     * libvips prints a warning to stderr for every harmless oddity of a file ("unknown EXIF resolution unit"),
+     * one or more per image, which would bury the service's log. Failures still reach Gallery through the error
+     * buffer. vips_init reads VIPS_WARNING, so it is set (unless the user set it) before that call.
+     */
+    private void silenceWarnings() {
+        linker.defaultLookup().find("setenv").ifPresent(setenv -> {
+            try (Arena arena = Arena.ofConfined()) {
+                linker.downcallHandle(setenv, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                                ValueLayout.ADDRESS, ValueLayout.JAVA_INT))
+                        .invokeWithArguments(arena.allocateFrom("VIPS_WARNING"), arena.allocateFrom("0"), 0);
+            } catch (Throwable ignored) {
+                // only the log stays noisier
+            }
+        });
     }
 
     /** The loaded library, or null with {@link #loadError()} saying why. Initialises libvips on first call. */
