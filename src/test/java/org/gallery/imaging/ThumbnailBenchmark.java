@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Thumbnail throughput (1024, 512 and 256 per image, JPEG q85) in milliseconds per source megapixel, per engine,
- * with one and two worker threads. Not a test: run it by hand on a folder of photos.
+ * with one and two worker threads. Not a test: {@code bench/thumbnails.sh} runs it on the shared corpus, or by hand on
+ * a folder of photos:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
