@@ -80,17 +80,23 @@ public final class VipsEngine implements ImagingEngine {
         Fit.requireQuality(quality);
         requireUsable(source);
         Map<Integer, byte[]> out = new LinkedHashMap<>();
-        try (VipsImage first = largest(source, sizes.getFirst(), true);
-                VipsImage flat = ops.opaque(first);
-                VipsImage largest = ops.copyMemory(flat)) {
-            for (int size : sizes) {
-                if (size == sizes.getFirst()) {
-                    out.put(size, ops.jpeg(largest, quality));
-                } else {
-                    try (VipsImage smaller = ops.thumbnail(largest, size, false)) {
-                        out.put(size, ops.jpeg(smaller, quality));
-                    }
+        VipsImage previous = null;
+        try (VipsImage first = largest(source, sizes.getFirst(), true); VipsImage flat = ops.opaque(first)) {
+            // each size is resized from the one before, held in memory (256 from 512, not from 1024: a third less
+            // work for the smaller sizes, measured on the bench corpus)
+            previous = ops.copyMemory(flat);
+            out.put(sizes.getFirst(), ops.jpeg(previous, quality));
+            for (int i = 1; i < sizes.size(); i++) {
+                try (VipsImage resized = ops.thumbnail(previous, sizes.get(i), false)) {
+                    VipsImage next = i + 1 < sizes.size() ? ops.copyMemory(resized) : resized.share();
+                    previous.close();
+                    previous = next;
                 }
+                out.put(sizes.get(i), ops.jpeg(previous, quality));
+            }
+        } finally {
+            if (previous != null) {
+                previous.close();
             }
         }
         return Fit.inRequestedOrder(longEdges, out);
