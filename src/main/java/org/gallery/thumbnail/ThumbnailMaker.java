@@ -2,6 +2,7 @@ package org.gallery.thumbnail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.gallery.config.Settings;
 import org.gallery.image.ImageDeleted;
 import org.gallery.image.NewImageHook;
+import org.gallery.imaging.ImageRejectedException;
 import org.gallery.imaging.ImagingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ThumbnailMaker implements NewImageHook {
+
+    private static final Logger log = LoggerFactory.getLogger(ThumbnailMaker.class);
 
     private final ImagingEngine engine;
     private final ThumbnailStore store;
@@ -41,8 +47,20 @@ class ThumbnailMaker implements NewImageHook {
         this.imaging = settings.imaging();
     }
 
-    /** Makes the thumbnails of an image; {@code force} remakes existing ones. */
+    /** Makes the thumbnails of an image; {@code force} remakes existing ones. A file cut short is refused. */
     void generate(UUID imageId, Path original, boolean force) {
+        generate(imageId, original, force, false);
+    }
+
+    /**
+     * For a thumbnail someone is looking at: a stored original cut short (taken in by a migration, or damaged on
+     * disk since) still shows what can be decoded, as a browser shows a partly loaded photo.
+     */
+    void generateForViewing(UUID imageId, Path original) {
+        generate(imageId, original, false, true);
+    }
+
+    private void generate(UUID imageId, Path original, boolean force, boolean showDamaged) {
         if (!force && store.complete(imageId)) {
             return;
         }
@@ -57,7 +75,7 @@ class ThumbnailMaker implements NewImageHook {
             }
         }
         try {
-            write(imageId, original);
+            write(imageId, original, showDamaged);
             mine.complete(null);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
@@ -67,12 +85,24 @@ class ThumbnailMaker implements NewImageHook {
         }
     }
 
-    private void write(UUID imageId, Path original) {
+    private void write(UUID imageId, Path original, boolean showDamaged) {
         List<Integer> edges = new ArrayList<>();
         for (ThumbnailSize size : ThumbnailSize.values()) {
             edges.add(size.longEdge(imaging));
         }
-        Map<Integer, byte[]> made = engine.thumbnails(original, edges, imaging.thumbnailQuality());
+        Map<Integer, byte[]> made;
+        try {
+            made = engine.thumbnails(original, edges, imaging.thumbnailQuality());
+        } catch (ImageRejectedException e) {
+            if (!showDamaged || e.reason() != ImageRejectedException.Reason.CORRUPT) {
+                throw e;
+            }
+            log.warn("Image {} is damaged ({}); its thumbnails show what can be decoded", imageId, e.getMessage());
+            made = new LinkedHashMap<>();
+            for (int edge : edges) {
+                made.put(edge, engine.render(original, null, edge, imaging.thumbnailQuality()));
+            }
+        }
         generations.incrementAndGet();
         for (ThumbnailSize size : ThumbnailSize.values()) {
             store.write(imageId, size, made.get(size.longEdge(imaging)));

@@ -24,7 +24,7 @@ public class ThumbnailService {
     public Path file(UUID imageId, ThumbnailSize size) {
         Path path = store.path(imageId, size);
         if (!Files.isRegularFile(path)) {
-            maker.generate(imageId, images.original(imageId).file(), false);
+            maker.generateForViewing(imageId, images.original(imageId).file());
         }
         return path;
     }

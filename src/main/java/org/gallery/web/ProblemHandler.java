@@ -1,6 +1,7 @@
 package org.gallery.web;
 
 import java.util.List;
+import org.gallery.imaging.ImageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() != null ? e.getRequiredType().getSimpleName() : "another type";
         String message = "'" + e.getValue() + "' is not a valid " + ("UUID".equals(expected) ? "id (UUID)" : expected);
         return api(ApiException.invalidField(e.getName(), message));
+    }
+
+    /**
+     * A stored original that cannot be decoded (damaged on disk, or taken in by a migration that could not check
+     * it): the request is fine, the image is not, and the problem says so instead of an internal error.
+     */
+    @ExceptionHandler(ImageRejectedException.class)
+    ResponseEntity<ProblemDetail> undecodable(ImageRejectedException e) {
+        log.warn("A stored image cannot be decoded: {}", e.getMessage());
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The stored image cannot be decoded: " + e.getMessage()));
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)

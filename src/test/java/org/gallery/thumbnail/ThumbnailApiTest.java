@@ -141,6 +141,47 @@ class ThumbnailApiTest {
     }
 
     @Test
+    void damagedStoredOriginalStillShowsWhatDecodesAndGarbageIsAProblem() throws Exception {
+        UUID cut = make.image(null, "damaged-cut.jpg", TestImages.jpeg(1200, 800), List.of());
+        Path cutFile = storedOriginal("damaged-cut.jpg");
+        byte[] whole = Files.readAllBytes(cutFile);
+        Files.write(cutFile, Arrays.copyOf(whole, whole.length / 2));
+        deleteThumbnails(cut);
+
+        var shown = api.get("/api/v2/images/" + cut + "/thumbnail/large");
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+        assertThat(size(shown)).containsExactly(1024, 683);
+
+        UUID garbage = make.image(null, "damaged-garbage.jpg", TestImages.jpeg(400, 300), List.of());
+        byte[] noise = new byte[5000];
+        new java.util.Random(3).nextBytes(noise);
+        noise[0] = (byte) 0xFF;
+        noise[1] = (byte) 0xD8;
+        noise[2] = (byte) 0xFF;
+        Files.write(storedOriginal("damaged-garbage.jpg"), noise);
+        deleteThumbnails(garbage);
+
+        var refused = api.get("/api/v2/images/" + garbage + "/thumbnail/small");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("cannot be decoded");
+    }
+
+    private Path storedOriginal(String name) throws Exception {
+        try (var files = Files.walk(app.settings.storage().images())) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private void deleteThumbnails(UUID id) throws Exception {
+        try (var files = Files.list(app.settings.storage().thumbnails().resolve(id.toString()))) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void deletingTheImageDeletesItsThumbnails() {
         UUID id = make.image(null);
         Path dir = app.settings.storage().thumbnails().resolve(id.toString());
