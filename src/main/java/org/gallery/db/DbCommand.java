@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Database schema tools: upgrade, downgrade, current, history, stamp.",
+        description = "Database schema tools: upgrade, downgrade, current, history, stamp, unlock.",
         subcommands = {DbCommand.Upgrade.class, DbCommand.Downgrade.class, DbCommand.Current.class,
-                DbCommand.History.class, DbCommand.Stamp.class})
+                DbCommand.History.class, DbCommand.Stamp.class, DbCommand.Unlock.class})
 public class DbCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -105,6 +105,17 @@ public class DbCommand implements Callable<Integer> {
         int execute(SchemaMigrations m) {
             m.stamp(revision);
             System.out.println("Database stamped at " + m.current());
+            return 0;
+        }
+    }
+
+    @Command(name = "unlock", description = "Free the schema lock a killed upgrade left behind (run it only when no "
+            + "other upgrade is running).")
+    static class Unlock extends Verb {
+        @Override
+        int execute(SchemaMigrations m) {
+            String holder = m.unlock();
+            System.out.println(holder == null ? "The schema lock was free" : "Freed the schema lock held by " + holder);
             return 0;
         }
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -82,6 +83,40 @@ public final class SchemaMigrations {
         } else {
             requireKnown(revision);
             run("changelogSyncToTag", Map.of("tag", revision));
+        }
+    }
+
+    /**
+     * Frees the lock a schema change holds while it runs, left behind when that process was killed (every later
+     * upgrade would wait for it and give up). Says who held it and since when, or null when it was free.
+     */
+    public String unlock() {
+        return withDatabase(db -> {
+            String holder = lockHolder(((JdbcConnection) db.getConnection()).getUnderlyingConnection());
+            if (holder != null) {
+                LockServiceFactory.getInstance().getLockService(db).forceReleaseLock();
+            }
+            return holder;
+        });
+    }
+
+    /**
+     * Read here rather than through Liquibase's listLocks, which fails on SQLite: the time it stores there comes
+     * back as text.
+     */
+    private static String lockHolder(Connection connection) throws java.sql.SQLException {
+        try (var rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            boolean exists = false;
+            while (rs.next()) {
+                exists |= rs.getString("TABLE_NAME").equalsIgnoreCase("databasechangeloglock");
+            }
+            if (!exists) {
+                return null;
+            }
+        }
+        try (var st = connection.createStatement();
+                var rs = st.executeQuery("SELECT lockedby, lockgranted FROM databasechangeloglock WHERE locked")) {
+            return rs.next() ? rs.getString(1) + " since " + rs.getString(2) : null;
         }
     }
 
@@ -190,6 +225,9 @@ public final class SchemaMigrations {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        String message = t.getMessage() != null ? t.getMessage() : t.toString();
+        return message.contains("Could not acquire change log lock")
+                ? message + " (if that process is gone, `gallery db unlock` frees the lock)"
+                : message;
     }
 }

@@ -92,6 +92,24 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void unlockFreesTheLockAKilledUpgradeLeftBehind() throws Exception {
+        migrations.upgrade("001_core");
+        assertThat(migrations.unlock()).isNull();
+        try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                var st = c.prepareStatement("UPDATE databasechangeloglock SET locked = ?, lockgranted = ?, "
+                        + "lockedby = 'killed-host (10.0.0.9)' WHERE id = 1")) {
+            st.setBoolean(1, true);
+            st.setTimestamp(2, new java.sql.Timestamp(System.currentTimeMillis()));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(migrations.unlock()).startsWith("killed-host (10.0.0.9) since ");
+        migrations.upgrade("head");
+        assertThat(tables()).contains("crops", "jobs");
+        assertThat(migrations.unlock()).isNull();
+    }
+
+    @Test
     void unknownRevisionIsRefused() {
         assertThatThrownBy(() -> migrations.upgrade("999_nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown revision");
