@@ -29,7 +29,9 @@ import org.gallery.web.Cursor;
  */
 public final class ListingBenchmark {
 
-    private static final int RUNS = Integer.getInteger("bench.runs", 40);
+    private static final int RUNS = Integer.getInteger("bench.runs", 200);
+    /** Enough calls for the JIT to compile the request path; a handful leaves it interpreted and slow. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
@@ -126,7 +128,7 @@ public final class ListingBenchmark {
 
     /** Median and 95th percentile in milliseconds after a warm-up. */
     private static double[] time(Call call) throws Exception {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < WARMUP; i++) {
             call.run();
         }
         double[] ms = new double[RUNS];
