@@ -3,7 +3,13 @@ package org.gallery.thumbnail;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import org.apache.catalina.Globals;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -13,11 +19,12 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The fast path for the request a gallery grid makes hundreds of times a screen: a thumbnail already in memory is
- * answered inside the web server, before the servlet filters and the MVC machinery (together they cost more than
- * half the time of such a request). Everything else (a miss, a bad size, an unknown image) goes on to
- * {@link ThumbnailController}, which answers with the same headers. These hits are logged at DEBUG on the request
- * logger, as a static file server leaves them out of its access log.
+ * The fast path for the request a gallery grid makes hundreds of times a screen: a thumbnail that exists is answered
+ * inside the web server, before the servlet filters and the MVC machinery (together they cost more than half the
+ * time of such a request): from memory when it is cached, else read from disk into the cache, or, with the cache
+ * turned off, handed to the kernel with sendfile so it never passes through the heap. A thumbnail still to be made,
+ * a bad size or an unknown image go on to {@link ThumbnailController}, which answers with the same headers. These
+ * hits are logged at DEBUG on the request logger, as a static file server leaves them out of its access log.
  */
 @Component
 class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
@@ -27,11 +34,16 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
     private static final int ID_LENGTH = 36;
     private static final Logger log = LoggerFactory.getLogger("gallery.request");
 
-    private final HotThumbnails hot;
+    private record Target(UUID imageId, ThumbnailSize size) {
+    }
 
-    HotThumbnailValve(HotThumbnails hot) {
+    private final HotThumbnails hot;
+    private final ThumbnailStore store;
+
+    HotThumbnailValve(HotThumbnails hot, ThumbnailStore store) {
         super(true);
         this.hot = hot;
+        this.store = store;
     }
 
     @Override
@@ -43,31 +55,77 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        HotThumbnails.Entry entry = head || "GET".equals(method) ? lookup(request.getRequestURI()) : null;
-        if (entry == null) {
+        Target target = head || "GET".equals(method) ? target(request.getRequestURI()) : null;
+        if (target == null || !answer(target, head, request, response)) {
             getNext().invoke(request, response);
             return;
         }
-        response.setHeader("ETag", entry.etag());
-        response.setHeader("Cache-Control", ThumbnailController.CACHE_CONTROL);
-        response.setDateHeader("Last-Modified", entry.lastModified());
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.contains(entry.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        } else {
-            response.setContentType("image/jpeg");
+        if (log.isDebugEnabled()) {
+            log.debug("{} {} {}", method, request.getRequestURI(), response.getStatus());
+        }
+    }
+
+    /** False when the thumbnail is not on disk yet. */
+    private boolean answer(Target target, boolean head, Request request, Response response) throws IOException {
+        HotThumbnails.Entry entry = hot.get(target.imageId(), target.size());
+        if (entry != null) {
+            send(entry, head, request, response);
+            return true;
+        }
+        Path file = store.path(target.imageId(), target.size());
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
+            return false;
+        }
+        if (hot.enabled() || !Boolean.TRUE.equals(request.getAttribute(Globals.SENDFILE_SUPPORTED_ATTR))) {
+            try {
+                send(hot.load(target.imageId(), target.size(), file), head, request, response);
+                return true;
+            } catch (UncheckedIOException removedMeanwhile) {
+                return false;
+            }
+        }
+        long modified = attributes.lastModifiedTime().toMillis();
+        if (headers(HotThumbnails.etag(target.imageId(), target.size(), modified, attributes.size()), modified,
+                request, response)) {
+            response.setContentLengthLong(attributes.size());
+            if (!head) {
+                request.setAttribute(Globals.SENDFILE_FILENAME_ATTR, file.toAbsolutePath().toString());
+                request.setAttribute(Globals.SENDFILE_FILE_START_ATTR, 0L);
+                request.setAttribute(Globals.SENDFILE_FILE_END_ATTR, attributes.size());
+            }
+        }
+        return true;
+    }
+
+    private static void send(HotThumbnails.Entry entry, boolean head, Request request, Response response)
+            throws IOException {
+        if (headers(entry.etag(), entry.lastModified(), request, response)) {
             response.setContentLength(entry.bytes().length);
             if (!head) {
                 response.getOutputStream().write(entry.bytes());
             }
         }
-        if (log.isDebugEnabled()) {
-            log.debug("{} {} {} from memory", method, request.getRequestURI(), response.getStatus());
-        }
     }
 
-    /** The cached thumbnail a path names, or null for anything else, including a malformed path. */
-    private HotThumbnails.Entry lookup(String uri) {
+    /** Sets the caching headers; false when the client's copy is current (304, no body). */
+    private static boolean headers(String etag, long lastModified, Request request, Response response) {
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", ThumbnailController.CACHE_CONTROL);
+        response.setDateHeader("Last-Modified", lastModified);
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return false;
+        }
+        response.setContentType("image/jpeg");
+        return true;
+    }
+
+    /** The thumbnail a path names, or null for anything else, including a malformed path. */
+    private static Target target(String uri) {
         int sizeStart = PREFIX.length() + ID_LENGTH + MIDDLE.length();
         if (uri.length() <= sizeStart || !uri.startsWith(PREFIX) || !uri.startsWith(MIDDLE, PREFIX.length() + ID_LENGTH)) {
             return null;
@@ -77,7 +135,7 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
             return null;
         }
         try {
-            return hot.get(UUID.fromString(uri.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH)), size);
+            return new Target(UUID.fromString(uri.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH)), size);
         } catch (IllegalArgumentException notAnId) {
             return null;
         }

@@ -25,9 +25,11 @@ class HotThumbnails {
     private static final Logger log = LoggerFactory.getLogger(HotThumbnails.class);
 
     private final Cache<Key, Entry> cache;
+    private final boolean enabled;
 
     HotThumbnails(Settings settings) {
         long maxBytes = bounded(settings.imaging().imageCacheSizeMb() * 1024L * 1024L, Runtime.getRuntime().maxMemory());
+        this.enabled = maxBytes > 0;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key k, Entry e) -> e.bytes().length + 64)
@@ -54,14 +56,22 @@ class HotThumbnails {
         try {
             byte[] bytes = Files.readAllBytes(file);
             long modified = Files.getLastModifiedTime(file).toMillis();
-            // the file is replaced whole when remade, so its size and time identify this version
-            String etag = "\"" + imageId + "-" + size.id() + "-" + Long.toHexString(modified) + "-" + bytes.length + "\"";
-            Entry entry = new Entry(bytes, etag, modified);
+            Entry entry = new Entry(bytes, etag(imageId, size, modified, bytes.length), modified);
             cache.put(new Key(imageId, size), entry);
             return entry;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read thumbnail " + file, e);
         }
+    }
+
+    /** The file is replaced whole when remade, so its time and size identify this version. */
+    static String etag(UUID imageId, ThumbnailSize size, long modifiedMillis, long length) {
+        return "\"" + imageId + "-" + size.id() + "-" + Long.toHexString(modifiedMillis) + "-" + length + "\"";
+    }
+
+    /** False when IMAGE_CACHE_SIZE_MB is 0: nothing is kept, thumbnails are read from disk each time. */
+    boolean enabled() {
+        return enabled;
     }
 
     void forget(UUID imageId) {

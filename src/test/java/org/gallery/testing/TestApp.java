@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A running Gallery per database, started once per test JVM like Spring's context cache: SQLite with the
  * in-process cache, PostgreSQL with Redis. Tests create their own uniquely named data, so they share it safely.
  */
-public final class TestApp {
+public final class TestApp implements AutoCloseable {
 
     private static final Map<Db, TestApp> RUNNING = new EnumMap<>(Db.class);
 
