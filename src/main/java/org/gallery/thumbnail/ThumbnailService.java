@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.gallery.image.ImageService;
+import org.gallery.image.StoredImage;
+import org.gallery.imaging.ImageRejectedException;
 import org.springframework.stereotype.Service;
 
 /** Thumbnails for other features and the web layer: served from disk, made when missing. */
@@ -29,9 +31,19 @@ public class ThumbnailService {
         return path;
     }
 
-    /** Makes an image's thumbnails now; {@code force} remakes them even when they exist. */
+    /**
+     * Makes an image's thumbnails now; {@code force} remakes them even when they exist.
+     *
+     * @throws ImageRejectedException naming the file, when it cannot be decoded whole
+     */
     public void generate(UUID imageId, boolean force) {
-        maker.generate(imageId, images.original(imageId).file(), force);
+        StoredImage original = images.original(imageId);
+        try {
+            maker.generate(imageId, original.file(), force);
+        } catch (ImageRejectedException e) {
+            // batch runs list failures by image; the file name is what the user can find and fix
+            throw new ImageRejectedException(e.reason(), original.fileName() + ": " + e.getMessage());
+        }
     }
 
     public boolean complete(UUID imageId) {

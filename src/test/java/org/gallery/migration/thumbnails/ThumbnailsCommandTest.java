@@ -62,6 +62,18 @@ class ThumbnailsCommandTest {
         assertThat(thumbnails("--photoset", "nobody")).isEqualTo(1);
     }
 
+    @Test
+    void truncatedOriginalIsReportedAndTheOthersAreMade() throws Exception {
+        byte[] whole = TestImages.jpeg(800, 600);
+        env.image("Gamma", "cut.jpg", java.util.Arrays.copyOf(whole, whole.length / 2));
+        env.image("Gamma", "fine.jpg", TestImages.jpeg(640, 480));
+        assertThat(env.run(new ImportCommand(() -> env.settings, env.opener(), false))).as(env.out).isZero();
+
+        assertThat(thumbnails()).as(env.out).isEqualTo(1);
+        assertThat(env.out).contains("2 images, 1 made, 0 already had them, 1 failed").contains("cut.jpg: The image cannot be decoded");
+        assertThat(countThumbnailFolders()).isEqualTo(1);
+    }
+
     private long countThumbnailFolders() throws Exception {
         Path dir = env.thumbnails();
         if (!Files.isDirectory(dir)) {
