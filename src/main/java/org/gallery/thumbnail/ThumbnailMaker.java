@@ -33,7 +33,11 @@ class ThumbnailMaker implements NewImageHook {
     private final ThumbnailStore store;
     private final HotThumbnails hot;
     private final Settings.Imaging imaging;
-    private final Map<UUID, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** One generation per image and mode: a strict run must not pass because it joined a lenient one. */
+    private record Flight(UUID imageId, boolean showDamaged) {
+    }
+
+    private final Map<Flight, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
 
     ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings,
@@ -64,8 +68,9 @@ class ThumbnailMaker implements NewImageHook {
         if (!force && store.complete(imageId)) {
             return;
         }
+        var flight = new Flight(imageId, showDamaged);
         var mine = new CompletableFuture<Void>();
-        var running = inFlight.putIfAbsent(imageId, mine);
+        var running = inFlight.putIfAbsent(flight, mine);
         if (running != null) {
             try {
                 running.join();
@@ -81,7 +86,7 @@ class ThumbnailMaker implements NewImageHook {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            inFlight.remove(imageId, mine);
+            inFlight.remove(flight, mine);
         }
     }
 
@@ -91,6 +96,7 @@ class ThumbnailMaker implements NewImageHook {
             edges.add(size.longEdge(imaging));
         }
         Map<Integer, byte[]> made;
+        boolean damaged = false;
         try {
             made = engine.thumbnails(original, edges, imaging.thumbnailQuality());
         } catch (ImageRejectedException e) {
@@ -102,11 +108,13 @@ class ThumbnailMaker implements NewImageHook {
             for (int edge : edges) {
                 made.put(edge, engine.render(original, null, edge, imaging.thumbnailQuality()));
             }
+            damaged = true;
         }
         generations.incrementAndGet();
         for (ThumbnailSize size : ThumbnailSize.values()) {
             store.write(imageId, size, made.get(size.longEdge(imaging)));
         }
+        store.markDamaged(imageId, damaged);
         hot.forget(imageId);
     }
 

@@ -25,7 +25,14 @@ class ThumbnailStore {
         return root.resolve(imageId.toString()).resolve(size.id() + ".jpg");
     }
 
+    /**
+     * All three thumbnails made from the whole file. Thumbnails made of a damaged original (what could be decoded,
+     * for viewing) do not count, so that a batch run still tries it and reports it.
+     */
     boolean complete(UUID imageId) {
+        if (Files.exists(damagedMarker(imageId))) {
+            return false;
+        }
         for (ThumbnailSize size : ThumbnailSize.values()) {
             if (!Files.isRegularFile(path(imageId, size))) {
                 return false;
@@ -41,6 +48,24 @@ class ThumbnailStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write thumbnail " + target, e);
         }
+    }
+
+    /** Records that this image's thumbnails show a damaged original only partly (or clears that record). */
+    void markDamaged(UUID imageId, boolean damaged) {
+        Path marker = damagedMarker(imageId);
+        try {
+            if (damaged) {
+                StorageFiles.writeAtomically(marker, new byte[0]);
+            } else {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record the state of the thumbnails of " + imageId, e);
+        }
+    }
+
+    private Path damagedMarker(UUID imageId) {
+        return root.resolve(imageId.toString()).resolve("damaged");
     }
 
     void deleteAll(UUID imageId) {

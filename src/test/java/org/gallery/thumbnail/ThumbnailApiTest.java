@@ -151,6 +151,12 @@ class ThumbnailApiTest {
         var shown = api.get("/api/v2/images/" + cut + "/thumbnail/large");
         assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
         assertThat(size(shown)).containsExactly(1024, 683);
+        // shown, but still reported by a batch run, which decodes strictly
+        ThumbnailService service = app.context.getBean(ThumbnailService.class);
+        assertThat(service.complete(cut)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.generate(cut, false))
+                .hasMessageContaining("damaged-cut.jpg");
+        assertThat(api.get("/api/v2/images/" + cut + "/thumbnail/small").status()).isEqualTo(200);
 
         UUID garbage = make.image(null, "damaged-garbage.jpg", TestImages.jpeg(400, 300), List.of());
         byte[] noise = new byte[5000];
