@@ -29,7 +29,7 @@ final class Colours {
             return grey(image);
         }
         if (!space.isCS_sRGB()) {
-            image = needsConversion(space) ? convert(image) : relabelAsSrgb(image);
+            image = needsConversion(space) ? convertOrIgnoreProfile(image) : relabelAsSrgb(image);
         }
         return switch (image.getType()) {
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_BGR -> image;
@@ -93,6 +93,22 @@ final class Colours {
             return IccProfiles.needsConversion(icc.getProfile().getData());
         }
         return space.getType() != ColorSpace.TYPE_RGB;
+    }
+
+    /**
+     * An RGB profile the colour engine cannot use (a header without tags, say) is ignored, as browsers ignore it:
+     * the values are taken as sRGB rather than the image refused.
+     */
+    private static BufferedImage convertOrIgnoreProfile(BufferedImage image) {
+        try {
+            return convert(image);
+        } catch (RuntimeException unusableProfile) {
+            if (image.getColorModel().getColorSpace().getType() != ColorSpace.TYPE_RGB) {
+                throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
+                        "The image's colour profile cannot be applied: " + unusableProfile.getMessage());
+            }
+            return relabelAsSrgb(image);
+        }
     }
 
     /** Through the embedded profile into sRGB (the JDK's colour engine, lcms). */

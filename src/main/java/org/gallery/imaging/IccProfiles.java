@@ -32,11 +32,16 @@ public final class IccProfiles {
         if (profile == null) {
             return false;
         }
-        return switch (profile.colourSpace) {
-            case "GRAY" -> false;
-            case "RGB " -> !profile.isSrgb();
-            default -> true;
-        };
+        try {
+            return switch (profile.colourSpace) {
+                case "GRAY" -> false;
+                case "RGB " -> !profile.isSrgb();
+                default -> true;
+            };
+        } catch (IndexOutOfBoundsException truncatedTag) {
+            // a tag that claims more bytes than the profile holds: unreadable, so ignored
+            return false;
+        }
     }
 
     /** The profile's colour space signature ("RGB ", "CMYK", "GRAY", ...), or null when unreadable. */

@@ -173,6 +173,21 @@ abstract class ImagingEngineContractTest {
     }
 
     @Test
+    void unusableProfileIsIgnoredNotFatal() {
+        // a valid ICC header with no tags: nothing to convert with
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(132);
+        header.putInt(0, 132);
+        header.put(12, "mntrRGB XYZ ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        header.put(36, "acsp".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Color colour = new Color(120, 200, 100);
+        Path png = images.profiledPng("tagless.png", TestImages.solid(300, 200, colour), header.array());
+        Path jpeg = images.profiledJpeg("tagless.jpg", TestImages.solid(300, 200, colour), header.array());
+
+        assertColour(engine.thumbnails(png, List.of(256), QUALITY).get(256), 0.5, 0.5, colour, 8);
+        assertColour(engine.thumbnails(jpeg, List.of(256), QUALITY).get(256), 0.5, 0.5, colour, 8);
+    }
+
+    @Test
     void srgbProfiledImagesKeepTheirValues() {
         Color colour = new Color(120, 200, 100);
         Path file = images.profiledJpeg("srgb.jpg", TestImages.solid(300, 200, colour), TestImages.srgbProfile());
