@@ -58,7 +58,7 @@ if defined BUILD (
     exit /b 1
   )
 )
-"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m -Xmx512m %GALLERY_JAVA_OPTS% -jar "%JAR%" %*
+"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m %GALLERY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
 :test
