@@ -92,7 +92,8 @@ public final class SchemaMigrations {
      */
     public String unlock() {
         return withDatabase(db -> {
-            String holder = lockHolder(((JdbcConnection) db.getConnection()).getUnderlyingConnection());
+            String holder = lockHolder(((JdbcConnection) db.getConnection()).getUnderlyingConnection(),
+                    db.getLiquibaseSchemaName());
             if (holder != null) {
                 LockServiceFactory.getInstance().getLockService(db).forceReleaseLock();
             }
@@ -104,8 +105,8 @@ public final class SchemaMigrations {
      * Read here rather than through Liquibase's listLocks, which fails on SQLite: the time it stores there comes
      * back as text.
      */
-    private static String lockHolder(Connection connection) throws java.sql.SQLException {
-        try (var rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+    private static String lockHolder(Connection connection, String schema) throws java.sql.SQLException {
+        try (var rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             boolean exists = false;
             while (rs.next()) {
                 exists |= rs.getString("TABLE_NAME").equalsIgnoreCase("databasechangeloglock");

@@ -55,7 +55,9 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        Target target = head || "GET".equals(method) ? target(request.getRequestURI()) : null;
+        // a cross-origin request (it carries Origin) goes the long way, where the CORS settings answer it
+        boolean plain = (head || "GET".equals(method)) && request.getHeader("Origin") == null;
+        Target target = plain ? target(request.getRequestURI()) : null;
         if (target == null || !answer(target, head, request, response)) {
             getNext().invoke(request, response);
             return;
@@ -115,13 +117,27 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", ThumbnailController.CACHE_CONTROL);
         response.setDateHeader("Last-Modified", lastModified);
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        if (notModified(etag, lastModified, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return false;
         }
         response.setContentType("image/jpeg");
         return true;
+    }
+
+    /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since, to the second. */
+    private static boolean notModified(String etag, long lastModified, Request request) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(etag);
+        }
+        long since;
+        try {
+            since = request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException unparsable) {
+            return false;
+        }
+        return since >= 0 && lastModified / 1000 <= since / 1000;
     }
 
     /** The thumbnail a path names, or null for anything else, including a malformed path. */

@@ -47,9 +47,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ProblemDetail> undecodable(ImageRejectedException e) {
-        log.warn("A stored image cannot be decoded: {}", e.getMessage());
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "The stored image cannot be decoded: " + e.getMessage()));
+        log.warn("A stored image cannot be used: {}", e.getMessage());
+        String detail = switch (e.reason()) {
+            case UNSUPPORTED_TYPE -> "The imaging engine of this server cannot read this image: ";
+            case TOO_MANY_PIXELS -> "The stored image is larger than this server accepts: ";
+            case CORRUPT, EMPTY -> "The stored image cannot be decoded: ";
+        };
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail + e.getMessage()));
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)

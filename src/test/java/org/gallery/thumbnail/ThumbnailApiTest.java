@@ -90,6 +90,9 @@ class ThumbnailApiTest {
         }
         assertThat(api.get(path, "If-None-Match", "\"other\", " + first.header("ETag")).status()).isEqualTo(304);
         assertThat(api.get(path, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+        assertThat(api.get(path, "If-None-Match", "*").status()).isEqualTo(304);
+        assertThat(api.get(path, "If-Modified-Since", first.header("Last-Modified")).status()).isEqualTo(304);
+        assertThat(api.get(path, "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").status()).isEqualTo(200);
 
         api.delete("/api/v2/images/" + id);
         assertThat(api.get(path).status()).isEqualTo(404);

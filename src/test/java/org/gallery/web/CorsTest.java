@@ -20,6 +20,16 @@ class CorsTest {
             var other = app.api.get("/api/v2/health", "Origin", "http://evil.example");
             assertThat(other.status()).isEqualTo(403);
             assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+
+            // thumbnails too, also when they are answered from memory
+            java.util.UUID id = new org.gallery.testing.Factories(app.api).image(null);
+            String thumbnail = "/api/v2/images/" + id + "/thumbnail/small";
+            for (int i = 0; i < 2; i++) {
+                var r = app.api.get(thumbnail, "Origin", "http://ui.example");
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("http://ui.example");
+            }
+            assertThat(app.api.get(thumbnail, "Origin", "http://evil.example").status()).isEqualTo(403);
         } finally {
             app.close();
         }
