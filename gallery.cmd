@@ -58,6 +58,8 @@ if defined BUILD (
     exit /b 1
   )
 )
+rem libvips warns about harmless oddities of files, one or more per image: kept out of the log
+if not defined VIPS_WARNING set VIPS_WARNING=0
 "%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m %GALLERY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
