@@ -14,6 +14,7 @@ import org.gallery.config.Settings;
 import org.gallery.imaging.ImageFacts;
 import org.gallery.imaging.ImageProbe;
 import org.gallery.imaging.ImageRejectedException;
+import org.gallery.imaging.ImagingEngine;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.shared.Ids;
 import org.gallery.shared.Times;
@@ -39,13 +40,13 @@ public class ImageRegistry {
     private final ImageProbe probe;
 
     ImageRegistry(DSLContext db, FileStore files, PhotosetService photosets, TagService tags, TransactionTemplate tx,
-            Settings settings) {
+            Settings settings, ImagingEngine engine) {
         this.db = db;
         this.files = files;
         this.photosets = photosets;
         this.tags = tags;
         this.tx = tx;
-        this.probe = new ImageProbe(settings.imaging().maxImagePixels());
+        this.probe = new ImageProbe(settings.imaging().maxImagePixels(), () -> engine);
     }
 
     /** What {@link #registerExisting} did with a file. */

@@ -18,6 +18,7 @@ import org.gallery.config.Settings;
 import org.gallery.imaging.ImageFacts;
 import org.gallery.imaging.ImageProbe;
 import org.gallery.imaging.ImageRejectedException;
+import org.gallery.imaging.ImagingEngine;
 import org.gallery.photoset.PhotosetFolder;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.shared.Ids;
@@ -56,7 +57,7 @@ public class ImageService {
 
     ImageService(DSLContext db, FileStore files, PhotosetService photosets, TagService tags, MetadataCache cache,
             TransactionTemplate tx, ApplicationEventPublisher events, Settings settings, List<ImageFacet> facets,
-            List<NewImageHook> newImageHooks) {
+            List<NewImageHook> newImageHooks, ImagingEngine engine) {
         this.db = db;
         this.files = files;
         this.photosets = photosets;
@@ -64,7 +65,7 @@ public class ImageService {
         this.cache = cache;
         this.tx = tx;
         this.events = events;
-        this.probe = new ImageProbe(settings.imaging().maxImagePixels());
+        this.probe = new ImageProbe(settings.imaging().maxImagePixels(), () -> engine);
         this.newImageHooks = newImageHooks;
         this.queries = new ImageQueries(db, facets.stream().collect(Collectors.toMap(ImageFacet::name, Function.identity())));
     }
@@ -144,7 +145,9 @@ public class ImageService {
         } catch (RuntimeException e) {
             newImageHooks.forEach(h -> h.discarded(id));
             if (e instanceof ImageRejectedException rejected) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "The image cannot be decoded: " + rejected.getMessage());
+                throw rejected.reason() == ImageRejectedException.Reason.UNSUPPORTED_TYPE
+                        ? new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, rejected.getMessage())
+                        : new ApiException(HttpStatus.BAD_REQUEST, "The image cannot be decoded: " + rejected.getMessage());
             }
             throw e;
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
@@ -23,23 +24,42 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageProbe {
 
     private final long maxPixels;
+    private final Supplier<ImagingEngine> engine;
 
+    /** Without an engine: HEIC and AVIF, whose headers only an engine can read, are refused as unsupported. */
     public ImageProbe(long maxPixels) {
+        this(maxPixels, () -> null);
+    }
+
+    /** {@code engine} reads the headers of HEIC and AVIF files when they come; it is not asked for anything else. */
+    public ImageProbe(long maxPixels, Supplier<ImagingEngine> engine) {
         this.maxPixels = maxPixels;
+        this.engine = engine;
     }
 
     public ImageFacts probe(Path file) {
         ImageFormat format = sniff(file);
-        int[] size = headerSize(file, format);
         Metadata metadata = metadata(file);
+        if (format == ImageFormat.HEIC || format == ImageFormat.AVIF) {
+            // libheif applies the container's own rotation and mirroring; an EXIF orientation in a HEIF file is
+            // informational and must not turn the image again
+            int[] size = heifSize(file, format);
+            return checked(new ImageFacts(format, size[0], size[1], 1, takenAt(metadata), camera(metadata)));
+        }
+        int[] size = headerSize(file, format);
         int orientation = orientation(metadata);
         boolean swapped = orientation >= 5 && orientation <= 8;
         int width = swapped ? size[1] : size[0];
         int height = swapped ? size[0] : size[1];
+        return checked(new ImageFacts(format, width, height, orientation, takenAt(metadata), camera(metadata)));
+    }
+
+    private ImageFacts checked(ImageFacts facts) {
+        int width = facts.width();
+        int height = facts.height();
         if (width <= 0 || height <= 0) {
             throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT, "The image has no valid dimensions");
         }
-        var facts = new ImageFacts(format, width, height, orientation, takenAt(metadata), camera(metadata));
         if (facts.pixels() > maxPixels) {
             throw new ImageRejectedException(ImageRejectedException.Reason.TOO_MANY_PIXELS,
                     "The image is " + width + "x" + height + " (" + facts.pixels() + " pixels), more than the "
@@ -65,6 +85,17 @@ public final class ImageProbe {
                     "The file is not an image Gallery accepts (JPEG, PNG, GIF, WebP, TIFF, BMP, HEIC, AVIF)");
         }
         return format;
+    }
+
+    private int[] heifSize(Path file, ImageFormat format) {
+        ImagingEngine reader = engine.get();
+        if (reader == null || !reader.supports(format)) {
+            throw new ImageRejectedException(ImageRejectedException.Reason.UNSUPPORTED_TYPE,
+                    "No decoder for " + format + " images is available"
+                            + (reader == null ? "" : " in the " + reader.id() + " imaging engine (IMAGE_ENGINE=vips with a "
+                            + "libvips built with libheif reads them)"));
+        }
+        return reader.headerSize(file);
     }
 
     private static int[] headerSize(Path file, ImageFormat format) {

@@ -45,6 +45,14 @@ public interface ImagingEngine {
     byte[] render(Path source, CropRect cropOrNull, int maxLongEdgeOrZero, int quality);
 
     /**
+     * {width, height} of the upright image, read from the header without decoding any pixels (so a decompression
+     * bomb costs nothing): how HEIC and AVIF files, which only an engine can read, are probed.
+     *
+     * @throws ImageRejectedException when the file is not an image this engine can read
+     */
+    int[] headerSize(Path source);
+
+    /**
      * The crop of {@code ratioW:ratioH}, as large as the upright image allows, placed over its most interesting
      * region: libvips' attention model (edges, skin tones, saturation), or a simpler detail measure in Java.
      *

@@ -103,6 +103,17 @@ public final class JavaEngine implements ImagingEngine {
     }
 
     @Override
+    public int[] headerSize(Path source) {
+        ImageFormat format = requireSupported(source);
+        int orientation = Orientation.read(source, format);
+        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
+            return Orientation.swapsAxes(orientation)
+                    ? new int[] {decoder.height(), decoder.width()}
+                    : new int[] {decoder.width(), decoder.height()};
+        }
+    }
+
+    @Override
     public CropRect smartCrop(Path source, int ratioW, int ratioH) {
         ImageFormat format = requireSupported(source);
         int orientation = Orientation.read(source, format);

@@ -156,6 +156,17 @@ public final class VipsEngine implements ImagingEngine {
     }
 
     @Override
+    public int[] headerSize(Path source) {
+        if (isBmp(source)) {
+            return bmp.headerSize(source);
+        }
+        requireUsable(source);
+        try (VipsImage stored = ops.open(source); VipsImage upright = ops.autorotate(stored)) {
+            return new int[] {upright.width(), upright.height()};
+        }
+    }
+
+    @Override
     public CropRect smartCrop(Path source, int ratioW, int ratioH) {
         if (isBmp(source)) {
             return bmp.smartCrop(source, ratioW, ratioH);

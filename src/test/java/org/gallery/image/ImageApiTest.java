@@ -81,6 +81,29 @@ class ImageApiTest {
     }
 
     @Test
+    void heicAndAvifAreTakenWhenTheEngineReadsThemElse415() throws Exception {
+        String engine = api.get("/api/v2/health").json().get("imaging").get("engine").asString();
+        Path scratch = Files.createTempDirectory("gallery-heif");
+        var picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(TestImages.png(300, 200)));
+        for (boolean avif : List.of(false, true)) {
+            String name = avif ? "phone.avif" : "phone.heic";
+            if (engine.equals("vips")) {
+                var r = api.upload(name, org.gallery.imaging.HeifFiles.encode(picture, avif, scratch), Map.of());
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                JsonNode image = r.json();
+                assertThat(image.get("format").asString()).isEqualTo(avif ? "avif" : "heic");
+                assertThat(image.get("width").asInt()).isEqualTo(300);
+                assertThat(image.get("height").asInt()).isEqualTo(200);
+                assertThat(api.get("/api/v2/images/" + r.id() + "/thumbnail/small").status()).isEqualTo(200);
+            } else {
+                var r = api.upload(name, org.gallery.imaging.HeifFiles.headerOnly(avif), Map.of());
+                assertThat(r.status()).as(r.toString()).isEqualTo(415);
+                assertThat(r.json().get("detail").asString()).contains(avif ? "AVIF" : "HEIC");
+            }
+        }
+    }
+
+    @Test
     void rangeRequestsServePartialContent() {
         byte[] png = TestImages.png(120, 80);
         UUID id = make.image(null, "range.png", png, List.of());

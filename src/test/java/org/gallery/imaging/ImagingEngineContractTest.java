@@ -283,6 +283,31 @@ abstract class ImagingEngineContractTest {
         assertQuadrants(thumbs.get(256));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"heic", "avif"})
+    void heifIsReadWhereTheEngineCanElseRefusedAsUnsupported(String kind) {
+        boolean avif = kind.equals("avif");
+        ImageFormat format = avif ? ImageFormat.AVIF : ImageFormat.HEIC;
+        if (engine.supports(format)) {
+            assertThat(HeifFiles.canEncode()).as("libvips can write " + kind + " for this test").isTrue();
+            Path file = images.write("q." + kind, HeifFiles.encode(TestImages.quadrants(300, 200), avif, dir));
+            assertThat(ImageProbe.sniff(file)).isEqualTo(format);
+
+            assertThat(engine.headerSize(file)).containsExactly(300, 200);
+            byte[] thumb = engine.thumbnails(file, SIZES, QUALITY).get(256);
+            assertSize(thumb, 256, 171);
+            assertQuadrants(thumb);
+        } else {
+            Path file = images.write("bare." + kind, HeifFiles.headerOnly(avif));
+            assertThatThrownBy(() -> engine.thumbnails(file, SIZES, QUALITY))
+                    .isInstanceOfSatisfying(ImageRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(ImageRejectedException.Reason.UNSUPPORTED_TYPE));
+            assertThatThrownBy(() -> engine.headerSize(file))
+                    .isInstanceOfSatisfying(ImageRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(ImageRejectedException.Reason.UNSUPPORTED_TYPE));
+        }
+    }
+
     @Test
     void losslessWebpIsAccepted() {
         Path file = images.webp("solid.webp", 300, 200, new Color(20, 90, 200));

@@ -40,6 +40,10 @@ class ImagingEnginesTest {
         public CropRect smartCrop(Path source, int ratioW, int ratioH) {
             throw new IllegalStateException();
         }
+
+        public int[] headerSize(Path source) {
+            throw new IllegalStateException();
+        }
     }
 
     @Test

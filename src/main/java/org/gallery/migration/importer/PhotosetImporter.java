@@ -78,7 +78,9 @@ public final class PhotosetImporter {
     /** @param services the database; null only for a dry run against a database that does not exist yet */
     public PhotosetImporter(MigrationServices services, Settings settings) {
         this.services = services;
-        this.probe = new ImageProbe(settings.imaging().maxImagePixels());
+        // the engine is loaded only if a HEIC or AVIF file comes, to read its header
+        this.probe = new ImageProbe(settings.imaging().maxImagePixels(),
+                new LazyEngine(settings.imaging().engine()));
     }
 
     public ImportSummary run(Options options, StepProgress progress) throws IOException {
@@ -580,6 +582,24 @@ public final class PhotosetImporter {
             return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The imaging engine chosen by IMAGE_ENGINE, selected on first use. */
+    private static final class LazyEngine implements java.util.function.Supplier<org.gallery.imaging.ImagingEngine> {
+        private final String setting;
+        private org.gallery.imaging.ImagingEngine engine;
+
+        LazyEngine(String setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public synchronized org.gallery.imaging.ImagingEngine get() {
+            if (engine == null) {
+                engine = org.gallery.imaging.ImagingEngines.select(setting);
+            }
+            return engine;
         }
     }
 }
