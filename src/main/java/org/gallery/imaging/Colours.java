@@ -57,16 +57,7 @@ final class Colours {
         }
         if (!(model instanceof ComponentColorModel)) {
             // palettes and packed layouts: unpacked first, with transparent parts already on white
-            BufferedImage unpacked = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D g = unpacked.createGraphics();
-            try {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, unpacked.getWidth(), unpacked.getHeight());
-                g.drawImage(image, 0, 0, null);
-            } finally {
-                g.dispose();
-            }
-            image = unpacked;
+            image = onWhite(image, BufferedImage.TYPE_3BYTE_BGR);
             model = image.getColorModel();
         }
         ColorModel tagged = new ComponentColorModel(space, model.hasAlpha(), model.isAlphaPremultiplied(),
@@ -76,7 +67,11 @@ final class Colours {
 
     /** Draws the image onto white: flattens alpha and unpacks palettes, 16-bit and packed layouts to INT_RGB. */
     static BufferedImage onWhite(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        return onWhite(image, BufferedImage.TYPE_INT_RGB);
+    }
+
+    private static BufferedImage onWhite(BufferedImage image, int type) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);

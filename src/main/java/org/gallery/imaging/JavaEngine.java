@@ -53,17 +53,11 @@ public final class JavaEngine implements ImagingEngine {
     public Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality) {
         List<Integer> sizes = Fit.largestFirst(longEdges);
         Fit.requireQuality(quality);
-        ImageFormat format = requireSupported(source);
-        int orientation = Orientation.read(source, format);
-        int width;
-        int height;
-        BufferedImage image;
-        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
-            width = decoder.width();
-            height = decoder.height();
-            image = decoder.read(null, sizes.getFirst());
-            decoder.requireComplete();
-        }
+        Decoded decoded = decode(source, sizes.getFirst(), true);
+        int orientation = decoded.orientation();
+        int width = decoded.storedWidth();
+        int height = decoded.storedHeight();
+        BufferedImage image = decoded.image();
         // Every size is computed from the full-resolution dimensions: the subsampled decode and each step of the
         // cascade would otherwise add their own rounding.
         int[] first = Fit.within(width, height, sizes.getFirst());
@@ -115,16 +109,11 @@ public final class JavaEngine implements ImagingEngine {
 
     @Override
     public CropRect smartCrop(Path source, int ratioW, int ratioH) {
-        ImageFormat format = requireSupported(source);
-        int orientation = Orientation.read(source, format);
-        int storedW;
-        int storedH;
-        BufferedImage preview;
-        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
-            storedW = decoder.width();
-            storedH = decoder.height();
-            preview = decoder.read(null, SMART_CROP_PREVIEW);
-        }
+        Decoded decoded = decode(source, SMART_CROP_PREVIEW, false);
+        int orientation = decoded.orientation();
+        int storedW = decoded.storedWidth();
+        int storedH = decoded.storedHeight();
+        BufferedImage preview = decoded.image();
         int[] size = Fit.within(storedW, storedH, SMART_CROP_PREVIEW);
         preview = Orientation.upright(Resampler.scale(Colours.toOpaqueSrgb(preview), size[0], size[1]), orientation);
         boolean swap = Orientation.swapsAxes(orientation);
@@ -136,6 +125,23 @@ public final class JavaEngine implements ImagingEngine {
         double[] centre = DetailCentre.of(preview, (int) Math.round(window[0] * scaleX),
                 (int) Math.round(window[1] * scaleY));
         return CropWindow.around(width, height, window, centre[0] / scaleX, centre[1] / scaleY);
+    }
+
+    /** The whole image decoded with enough pixels for {@code targetLongEdge}, as stored (not yet upright). */
+    private record Decoded(BufferedImage image, int storedWidth, int storedHeight, int orientation) {
+    }
+
+    /** With {@code strict} a file cut short is refused instead of coming out grey where data is missing. */
+    private Decoded decode(Path source, int targetLongEdge, boolean strict) {
+        ImageFormat format = requireSupported(source);
+        int orientation = Orientation.read(source, format);
+        try (ImageDecoder decoder = ImageDecoder.open(source, format)) {
+            BufferedImage image = decoder.read(null, targetLongEdge);
+            if (strict) {
+                decoder.requireComplete();
+            }
+            return new Decoded(image, decoder.width(), decoder.height(), orientation);
+        }
     }
 
     private ImageFormat requireSupported(Path source) {
