@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.gallery.config.DatabaseUrl;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
 import org.gallery.db.SchemaMigrations;
+import org.gallery.migration.MigrationCommand;
 import org.gallery.migration.MigrationServices;
 import org.gallery.migration.StepProgress;
 import org.gallery.migration.SummaryJson;
@@ -24,7 +24,6 @@ import org.gallery.migration.importer.ImportSummary;
 import org.gallery.migration.importer.PhotosetImporter;
 import org.gallery.migration.verify.Verifier;
 import org.gallery.migration.verify.VerifyReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,10 +37,7 @@ import picocli.CommandLine.Option;
             "Run the whole migration in order: database upgrade, extract, import, thumbnails, verify.",
             "Safe to interrupt and to run again. --dry-run reads everything, prints what would be done and changes nothing.",
             "Exit code 0 when every step succeeded (in a dry run: when nothing would fail), 1 otherwise."})
-public class BootstrapCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public class BootstrapCommand extends MigrationCommand {
 
     @Option(names = "--dry-run", description = "Read everything and print what would be done; change nothing.")
     boolean dryRun;
@@ -59,15 +55,10 @@ public class BootstrapCommand implements Callable<Integer> {
             description = "Folder holding the metadata files (default: the archives folder).")
     Path metadata;
 
-    @Option(names = "--json", description = "Print the report as JSON on standard output; progress goes to standard error.")
-    boolean json;
-
     @Option(names = "--workers", paramLabel = "N", description = "Threads reading and probing files during the import (default: the number of cores).")
     Integer workers;
 
-    private final Supplier<Settings> settings;
     private final MigrationServices.Opener opener;
-    private final boolean interactive;
 
     /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
     private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
@@ -77,16 +68,12 @@ public class BootstrapCommand implements Callable<Integer> {
     }
 
     public BootstrapCommand(Supplier<Settings> settings, MigrationServices.Opener opener, boolean interactive) {
-        this.settings = settings;
+        super(settings, interactive);
         this.opener = opener;
-        this.interactive = interactive;
     }
 
     @Override
-    public Integer call() {
-        Settings s = settings.get();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int run(Settings s, PrintWriter out, PrintWriter err) {
         Path archivesFolder = archives != null ? archives.toAbsolutePath().normalize() : s.storage().archives();
         Path metadataFolder = metadata != null ? metadata.toAbsolutePath().normalize() : archivesFolder;
         for (var given : new Path[] {archives, metadata}) {
@@ -315,10 +302,5 @@ public class BootstrapCommand implements Callable<Integer> {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-    }
-
-    private static boolean isTerminal() {
-        var console = System.console();
-        return console != null && console.isTerminal();
     }
 }

@@ -5,14 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.migration.MigrationCommand;
 import org.gallery.migration.MigrationServices;
 import org.gallery.migration.StepProgress;
 import org.gallery.migration.SummaryJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,40 +22,28 @@ import picocli.CommandLine.Option;
                     + "register the images of each folder, and attach tags and actors.",
             "Safe to interrupt and to run again: finished photosets are recognised and skipped, nothing is duplicated.",
             "Exit code 0 when everything was imported (warnings allowed), 1 when anything failed."})
-public class ImportCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public class ImportCommand extends MigrationCommand {
 
     @Option(names = "--metadata", paramLabel = "DIR",
             description = "Folder holding the metadata files (default: ARCHIVES_DIR, where the old system kept them).")
     Path metadata;
 
-    @Option(names = "--json", description = "Print the summary as JSON on standard output; progress goes to standard error.")
-    boolean json;
-
     @Option(names = "--workers", paramLabel = "N", description = "Threads reading and probing files (default: the number of cores).")
     Integer workers;
 
-    private final Supplier<Settings> settings;
     private final MigrationServices.Opener opener;
-    private final boolean interactive;
 
     public ImportCommand() {
         this(SettingsLoader::fromEnvironment, MigrationServices.Opener.DEFAULT, isTerminal());
     }
 
     public ImportCommand(Supplier<Settings> settings, MigrationServices.Opener opener, boolean interactive) {
-        this.settings = settings;
+        super(settings, interactive);
         this.opener = opener;
-        this.interactive = interactive;
     }
 
     @Override
-    public Integer call() {
-        Settings loaded = settings.get();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int run(Settings loaded, PrintWriter out, PrintWriter err) {
         Path metadataFolder = metadata != null ? metadata.toAbsolutePath().normalize() : loaded.storage().archives();
         if (metadata != null && !Files.isDirectory(metadataFolder)) {
             err.println("gallery migrate import: metadata folder " + metadataFolder + " does not exist");
@@ -84,10 +71,5 @@ public class ImportCommand implements Callable<Integer> {
     private PhotosetImporter.Options options(Settings s, Path metadataFolder) {
         int threads = workers != null && workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         return new PhotosetImporter.Options(metadataFolder, s.storage().images(), s.storage().archives(), false, threads, Map.of());
-    }
-
-    static boolean isTerminal() {
-        var console = System.console();
-        return console != null && console.isTerminal();
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,10 +15,10 @@ import java.util.function.Supplier;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
 import org.gallery.image.ImageQuery;
+import org.gallery.migration.MigrationCommand;
 import org.gallery.migration.MigrationServices;
 import org.gallery.migration.StepProgress;
 import org.gallery.thumbnail.ThumbnailService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,12 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
         description = {"Make the missing thumbnails (small, medium, large) of every image, or of one photoset.",
             "Safe to interrupt and to run again: images whose thumbnails exist are skipped unless --force.",
             "Exit code 0 when every image has its thumbnails, 1 when any failed."})
-public class ThumbnailsCommand implements Callable<Integer> {
+public class ThumbnailsCommand extends MigrationCommand {
 
     private static final int LISTED_FAILURES = 50;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--force", description = "Remake thumbnails that exist.")
     boolean force;
@@ -48,32 +44,30 @@ public class ThumbnailsCommand implements Callable<Integer> {
     @Option(names = "--photoset", paramLabel = "NAME", description = "Only this photoset's images.")
     String photoset;
 
-    @Option(names = "--json", description = "Print the summary as JSON on standard output; progress goes to standard error.")
-    boolean json;
-
-    private final Supplier<Settings> settings;
     private final MigrationServices.Opener opener;
 
     public ThumbnailsCommand() {
-        this(SettingsLoader::fromEnvironment, MigrationServices.Opener.DEFAULT);
+        this(SettingsLoader::fromEnvironment, MigrationServices.Opener.DEFAULT, isTerminal());
     }
 
     public ThumbnailsCommand(Supplier<Settings> settings, MigrationServices.Opener opener) {
-        this.settings = settings;
+        this(settings, opener, false);
+    }
+
+    ThumbnailsCommand(Supplier<Settings> settings, MigrationServices.Opener opener, boolean interactive) {
+        super(settings, interactive);
         this.opener = opener;
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int run(Settings loaded, PrintWriter out, PrintWriter err) throws Exception {
         if (batchSize < 1) {
             err.println("gallery migrate thumbnails: --batch-size must be at least 1");
             return 2;
         }
         ThumbnailBatch.Summary summary;
-        try (MigrationServices services = opener.open(settings.get(), false);
-             StepProgress progress = StepProgress.to(json ? err : out, !json && System.console() != null)) {
+        try (MigrationServices services = opener.open(loaded, false);
+             StepProgress progress = StepProgress.to(json ? err : out, !json && interactive)) {
             ThumbnailService thumbnails = services.optionalBean(ThumbnailService.class);
             UUID photosetId = null;
             if (photoset != null) {

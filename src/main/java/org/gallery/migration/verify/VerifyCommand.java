@@ -1,14 +1,13 @@
 package org.gallery.migration.verify;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.migration.MigrationCommand;
 import org.gallery.migration.MigrationServices;
 import org.gallery.migration.StepProgress;
 import org.gallery.migration.SummaryJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,36 +17,24 @@ import picocli.CommandLine.Option;
             "Check that the database and the disk agree: counts, every image's file, files no image knows, photoset "
                     + "folders and image counts, thumbnail coverage. Changes nothing.",
             "Exit code 0 when they agree, 1 when they do not."})
-public class VerifyCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public class VerifyCommand extends MigrationCommand {
 
     @Option(names = "--deep", description = "Also read every file and compare its SHA-256 with the recorded one.")
     boolean deep;
 
-    @Option(names = "--json", description = "Print the report as JSON on standard output; progress goes to standard error.")
-    boolean json;
-
-    private final Supplier<Settings> settings;
     private final MigrationServices.Opener opener;
-    private final boolean interactive;
 
     public VerifyCommand() {
         this(SettingsLoader::fromEnvironment, MigrationServices.Opener.DEFAULT, isTerminal());
     }
 
     public VerifyCommand(Supplier<Settings> settings, MigrationServices.Opener opener, boolean interactive) {
-        this.settings = settings;
+        super(settings, interactive);
         this.opener = opener;
-        this.interactive = interactive;
     }
 
     @Override
-    public Integer call() {
-        Settings loaded = settings.get();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int run(Settings loaded, PrintWriter out, PrintWriter err) {
         VerifyReport report;
         try (MigrationServices services = opener.open(loaded, false);
              StepProgress progress = StepProgress.to(json ? err : out, interactive)) {
@@ -64,10 +51,5 @@ public class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? 0 : 1;
-    }
-
-    private static boolean isTerminal() {
-        var console = System.console();
-        return console != null && console.isTerminal();
     }
 }
