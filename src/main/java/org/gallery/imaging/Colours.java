@@ -98,11 +98,13 @@ final class Colours {
         try {
             return convert(image);
         } catch (RuntimeException unusableProfile) {
-            if (image.getColorModel().getColorSpace().getType() != ColorSpace.TYPE_RGB) {
+            BufferedImage relabelled = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB
+                    ? relabelAsSrgb(image) : image;
+            if (relabelled == image) {
                 throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
                         "The image's colour profile cannot be applied: " + unusableProfile.getMessage());
             }
-            return relabelAsSrgb(image);
+            return relabelled;
         }
     }
 
@@ -115,16 +117,18 @@ final class Colours {
     }
 
     /**
-     * An sRGB-equivalent profile (a camera's own copy of sRGB) with 8-bit samples: the same pixels under the
+     * An sRGB-equivalent profile (a camera's own copy of sRGB) with 8- or 16-bit samples: the same pixels under the
      * JDK's sRGB, so that drawing them later takes the fast paths instead of a per-pixel colour transform.
      */
     private static BufferedImage relabelAsSrgb(BufferedImage image) {
         ColorModel model = image.getColorModel();
-        if (!(model instanceof ComponentColorModel) || model.getTransferType() != DataBuffer.TYPE_BYTE) {
+        int transfer = model.getTransferType();
+        if (!(model instanceof ComponentColorModel)
+                || (transfer != DataBuffer.TYPE_BYTE && transfer != DataBuffer.TYPE_USHORT)) {
             return image;
         }
         ColorModel srgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), model.hasAlpha(),
-                model.isAlphaPremultiplied(), model.getTransparency(), DataBuffer.TYPE_BYTE);
+                model.isAlphaPremultiplied(), model.getTransparency(), transfer);
         return new BufferedImage(srgb, image.getRaster(), model.isAlphaPremultiplied(), null);
     }
 

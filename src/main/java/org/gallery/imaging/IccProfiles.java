@@ -38,8 +38,8 @@ public final class IccProfiles {
                 case "RGB " -> !profile.isSrgb();
                 default -> true;
             };
-        } catch (IndexOutOfBoundsException truncatedTag) {
-            // a tag that claims more bytes than the profile holds: unreadable, so ignored
+        } catch (RuntimeException unreadableTag) {
+            // a tag that claims more bytes than the profile holds, or a negative length: unreadable, so ignored
             return false;
         }
     }
@@ -135,10 +135,10 @@ public final class IccProfiles {
             if (type.equals("mluc") && at + 28 <= data.limit()) {
                 int length = data.getInt(at + 20);
                 int offset = data.getInt(at + 24);
-                int from = at + offset;
-                if (from >= 0 && from + length <= data.limit()) {
+                long from = (long) at + offset;
+                if (length >= 0 && offset >= 0 && from + length <= data.limit()) {
                     byte[] utf16 = new byte[length];
-                    data.get(from, utf16);
+                    data.get((int) from, utf16);
                     return new String(utf16, StandardCharsets.UTF_16BE);
                 }
             }

@@ -43,6 +43,16 @@ public final class ImageProbe {
         if (format == ImageFormat.HEIC || format == ImageFormat.AVIF) {
             // libheif applies the container's own rotation and mirroring; an EXIF orientation in a HEIF file is
             // informational and must not turn the image again
+            long stored = HeifExtents.largestStoredPixels(file);
+            if (stored <= 0) {
+                throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
+                        "The " + format + " file declares no image size");
+            }
+            if (stored > maxPixels) {
+                throw new ImageRejectedException(ImageRejectedException.Reason.TOO_MANY_PIXELS,
+                        "The image stores " + stored + " pixels, more than the " + maxPixels
+                                + " allowed by MAX_IMAGE_PIXELS");
+            }
             int[] size = heifSize(file, format);
             return checked(new ImageFacts(format, size[0], size[1], 1, takenAt(metadata), camera(metadata)));
         }

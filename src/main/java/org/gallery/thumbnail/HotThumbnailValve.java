@@ -116,6 +116,8 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
     private static boolean headers(String etag, long lastModified, Request request, Response response) {
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", ThumbnailController.CACHE_CONTROL);
+        // cached for a year: a copy fetched without Origin must not stand in for a cross-origin answer
+        response.setHeader("Vary", "Origin");
         response.setDateHeader("Last-Modified", lastModified);
         if (notModified(etag, lastModified, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -111,10 +111,16 @@ class ThumbnailMaker implements NewImageHook {
             damaged = true;
         }
         generations.incrementAndGet();
+        if (damaged) {
+            // marked first: thumbnails of a damaged original must never look like a finished set, even after a crash
+            store.markDamaged(imageId, true);
+        }
         for (ThumbnailSize size : ThumbnailSize.values()) {
             store.write(imageId, size, made.get(size.longEdge(imaging)));
         }
-        store.markDamaged(imageId, damaged);
+        if (!damaged) {
+            store.markDamaged(imageId, false);
+        }
         hot.forget(imageId);
     }
 

@@ -47,4 +47,22 @@ class IccProfilesTest {
         assertThat(IccProfiles.needsConversion(new byte[300])).isFalse();
         assertThat(IccProfiles.needsConversion(null)).isFalse();
     }
+
+    @Test
+    void hostileDescriptionLengthsAreIgnoredNotFatal() {
+        for (int length : new int[] {-1, 0x7FFFFFF0}) {
+            // an RGB profile without colorants whose only tag, a 'desc' of type mluc, claims an impossible length
+            java.nio.ByteBuffer p = java.nio.ByteBuffer.allocate(172);
+            p.putInt(0, 172);
+            p.put(12, "mntrRGB XYZ ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            p.put(36, "acsp".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            p.putInt(128, 1);
+            p.put(132, "desc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(136, 144).putInt(140, 28);
+            p.put(144, "mluc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            p.putInt(152, 1).putInt(156, 12).putInt(164, length).putInt(168, 28);
+
+            org.assertj.core.api.Assertions.assertThatCode(() -> IccProfiles.needsConversion(p.array()))
+                    .as("length " + length).doesNotThrowAnyException();
+        }
+    }
 }

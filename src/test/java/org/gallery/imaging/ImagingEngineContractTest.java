@@ -185,6 +185,14 @@ abstract class ImagingEngineContractTest {
 
         assertColour(engine.thumbnails(png, List.of(256), QUALITY).get(256), 0.5, 0.5, colour, 8);
         assertColour(engine.thumbnails(jpeg, List.of(256), QUALITY).get(256), 0.5, 0.5, colour, 8);
+        byte[] sixteenBit;
+        try {
+            sixteenBit = java.nio.file.Files.readAllBytes(images.png16("tagless16-src.png", 300, 200, 0xC000, 0x4000, 0x8000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path png16 = images.profiledPng("tagless16.png", sixteenBit, header.array());
+        assertColour(engine.thumbnails(png16, List.of(256), QUALITY).get(256), 0.5, 0.5, new Color(192, 64, 128), 8);
     }
 
     @Test

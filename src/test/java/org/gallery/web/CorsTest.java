@@ -30,6 +30,8 @@ class CorsTest {
                 assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("http://ui.example");
             }
             assertThat(app.api.get(thumbnail, "Origin", "http://evil.example").status()).isEqualTo(403);
+            // a copy fetched without Origin says the answer depends on it, so no cache hands it to another origin
+            assertThat(app.api.get(thumbnail).header("Vary")).contains("Origin");
         } finally {
             app.close();
         }
