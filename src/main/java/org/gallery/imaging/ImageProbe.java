@@ -43,6 +43,7 @@ public final class ImageProbe {
         if (format == ImageFormat.HEIC || format == ImageFormat.AVIF) {
             // libheif applies the container's own rotation and mirroring; an EXIF orientation in a HEIF file is
             // informational and must not turn the image again
+            ImagingEngine reader = heifReader(format);
             long stored = HeifExtents.largestStoredPixels(file);
             if (stored <= 0) {
                 throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
@@ -53,7 +54,7 @@ public final class ImageProbe {
                         "The image stores " + stored + " pixels, more than the " + maxPixels
                                 + " allowed by MAX_IMAGE_PIXELS");
             }
-            int[] size = heifSize(file, format);
+            int[] size = reader.headerSize(file);
             return checked(new ImageFacts(format, size[0], size[1], 1, takenAt(metadata), camera(metadata)));
         }
         int[] size = headerSize(file, format);
@@ -97,7 +98,8 @@ public final class ImageProbe {
         return format;
     }
 
-    private int[] heifSize(Path file, ImageFormat format) {
+    /** The engine that reads this HEIF format, or a 415 saying none does here. */
+    private ImagingEngine heifReader(ImageFormat format) {
         ImagingEngine reader = engine.get();
         if (reader == null || !reader.supports(format)) {
             throw new ImageRejectedException(ImageRejectedException.Reason.UNSUPPORTED_TYPE,
@@ -105,7 +107,7 @@ public final class ImageProbe {
                             + (reader == null ? "" : " in the " + reader.id() + " imaging engine (IMAGE_ENGINE=vips with a "
                             + "libvips built with libheif reads them)"));
         }
-        return reader.headerSize(file);
+        return reader;
     }
 
     private static int[] headerSize(Path file, ImageFormat format) {

@@ -24,9 +24,7 @@ class HeifExtentsTest {
         Files.write(bomb, heif(new int[] {256, 256}, new int[] {40000, 40000}));
 
         assertThat(HeifExtents.largestStoredPixels(bomb)).isEqualTo(1_600_000_000L);
-        ImageProbe probe = new ImageProbe(200_000_000L, () -> {
-            throw new AssertionError("the engine must not be asked about a file over the limit");
-        });
+        ImageProbe probe = new ImageProbe(200_000_000L, HeifExtentsTest::engineThatMustNotReadHeaders);
         assertThatThrownBy(() -> probe.probe(bomb)).isInstanceOfSatisfying(ImageRejectedException.class,
                 e -> assertThat(e.reason()).isEqualTo(ImageRejectedException.Reason.TOO_MANY_PIXELS));
     }
@@ -37,7 +35,7 @@ class HeifExtentsTest {
         Files.write(bare, HeifFiles.headerOnly(false));
 
         assertThat(HeifExtents.largestStoredPixels(bare)).isZero();
-        assertThatThrownBy(() -> new ImageProbe(200_000_000L, () -> null).probe(bare))
+        assertThatThrownBy(() -> new ImageProbe(200_000_000L, HeifExtentsTest::engineThatMustNotReadHeaders).probe(bare))
                 .isInstanceOfSatisfying(ImageRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(ImageRejectedException.Reason.CORRUPT));
     }
@@ -54,6 +52,16 @@ class HeifExtentsTest {
         // encoders pad to their block size, so the stored image may be a little larger than the picture
         assertThat(HeifExtents.largestStoredPixels(heic)).isBetween(60_000L, 70_000L);
         assertThat(HeifExtents.largestStoredPixels(avif)).isBetween(60_000L, 70_000L);
+    }
+
+    /** Reads HEIF as far as the probe can tell, but fails the test if asked to open a header. */
+    private static ImagingEngine engineThatMustNotReadHeaders() {
+        return (ImagingEngine) java.lang.reflect.Proxy.newProxyInstance(ImagingEngine.class.getClassLoader(),
+                new Class<?>[] {ImagingEngine.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "supports" -> true;
+                    case "id" -> "test";
+                    default -> throw new AssertionError("the engine must not be asked to " + method.getName());
+                });
     }
 
     private static byte[] heif(int[]... sizes) {
