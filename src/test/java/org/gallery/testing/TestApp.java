@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.gallery.GalleryApplication;
+import org.gallery.auth.Role;
+import org.gallery.auth.TokenService;
+import org.gallery.auth.User;
+import org.gallery.auth.UserService;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
 import org.jooq.DSLContext;
@@ -27,12 +31,29 @@ public final class TestApp implements AutoCloseable {
     public final ConfigurableApplicationContext context;
     public final Api api;
 
+    /** The first admin's password in every test app. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
     private TestApp(Db db, Settings settings, ConfigurableApplicationContext context) {
         this.db = db;
         this.settings = settings;
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.api = new Api("http://127.0.0.1:" + port);
+        Api server = new Api("http://127.0.0.1:" + port);
+        this.api = settings.auth().required() ? server.withToken(adminToken(context)) : server;
+    }
+
+    /** An admin token made directly in the database, so that tests go through the real authentication. */
+    private static String adminToken(ConfigurableApplicationContext context) {
+        User admin = context.getBean(UserService.class).byName("admin");
+        return context.getBean(TokenService.class).create(admin.id(), Role.ADMIN, "tests", "admin", null).token();
+    }
+
+    /** A new account of this role and an API token of its own (scope as high as the role allows, or lower). */
+    public Api as(Role role, String scope) {
+        String name = role.id() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        User user = context.getBean(UserService.class).add(name, role, "password-of-" + name);
+        return api.withToken(context.getBean(TokenService.class).create(user.id(), role, "tests", scope, null).token());
     }
 
     public static synchronized TestApp of(Db db) {
@@ -48,6 +69,7 @@ public final class TestApp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         env.put("API_HOST", "127.0.0.1");
+        env.put("GALLERY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("API_PORT", "0");
         if (db == Db.POSTGRES) {
             env.put("DATABASE_URL", TestServices.newPostgresDatabase());
