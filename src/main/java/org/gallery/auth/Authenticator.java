@@ -48,8 +48,17 @@ public class Authenticator {
     /** Last-use times are kept to the minute: one write per credential and minute, not one per request. */
     private static final long TOUCH_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
-    private record Verdict(Caller caller, long expiresAt) {
-        static final Verdict NONE = new Verdict(null, Long.MAX_VALUE);
+    /** {@code userId} is kept for a refusal too, so that enabling a user again is not hidden behind it. */
+    private record Verdict(Caller caller, long expiresAt, UUID userId) {
+        static final Verdict NONE = new Verdict(null, Long.MAX_VALUE, null);
+
+        static Verdict refused(UUID userId) {
+            return new Verdict(null, Long.MAX_VALUE, userId);
+        }
+
+        static Verdict of(Caller caller, long expiresAt) {
+            return new Verdict(caller, expiresAt, caller.userId());
+        }
     }
 
     private final DSLContext db;
@@ -117,8 +126,11 @@ public class Authenticator {
                         USER_DISABLED)
                 .from(TOKENS).join(USERS).on(USER_ID.eq(TOKEN_USER)).where(TOKEN_HASH.eq(hash)).fetchOne();
         long now = Times.now();
-        if (r == null || r.get(USER_DISABLED) != 0 || (r.get(TOKEN_EXPIRES) != null && r.get(TOKEN_EXPIRES) <= now)) {
+        if (r == null) {
             return Verdict.NONE;
+        }
+        if (r.get(USER_DISABLED) != 0 || (r.get(TOKEN_EXPIRES) != null && r.get(TOKEN_EXPIRES) <= now)) {
+            return Verdict.refused(r.get(USER_ID));
         }
         Role role = Role.lower(Role.parse(r.get(USER_ROLE)).orElse(Role.VIEWER),
                 Role.fromScope(r.get(TOKEN_SCOPE)).orElse(Role.VIEWER));
@@ -126,29 +138,31 @@ public class Authenticator {
             db.update(TOKENS).set(TOKEN_LAST_USED, now).where(TOKEN_ID.eq(r.get(TOKEN_ID))).execute();
         }
         long expires = r.get(TOKEN_EXPIRES) == null ? Long.MAX_VALUE : r.get(TOKEN_EXPIRES);
-        return new Verdict(new Caller(r.get(USER_ID), r.get(USER_NAME), role, Caller.Via.TOKEN, r.get(TOKEN_ID)), expires);
+        return Verdict.of(new Caller(r.get(USER_ID), r.get(USER_NAME), role, Caller.Via.TOKEN, r.get(TOKEN_ID)), expires);
     }
 
     private Verdict loadSession(String hash) {
         Record r = db.select(SESSION_ID, SESSION_EXPIRES, SESSION_SEEN, USER_ID, USER_NAME, USER_ROLE, USER_DISABLED)
                 .from(SESSIONS).join(USERS).on(USER_ID.eq(SESSION_USER)).where(SESSION_HASH.eq(hash)).fetchOne();
         long now = Times.now();
-        if (r == null || r.get(USER_DISABLED) != 0 || r.get(SESSION_EXPIRES) <= now
-                || now - r.get(SESSION_SEEN) > idleMillis) {
+        if (r == null) {
             return Verdict.NONE;
+        }
+        if (r.get(USER_DISABLED) != 0 || r.get(SESSION_EXPIRES) <= now || now - r.get(SESSION_SEEN) > idleMillis) {
+            return Verdict.refused(r.get(USER_ID));
         }
         if (now - r.get(SESSION_SEEN) >= TOUCH_EVERY_MILLIS) {
             db.update(SESSIONS).set(SESSION_SEEN, now).where(SESSION_ID.eq(r.get(SESSION_ID))).execute();
         }
         Role role = Role.parse(r.get(USER_ROLE)).orElse(Role.VIEWER);
         long expires = Math.min(r.get(SESSION_EXPIRES), now + idleMillis);
-        return new Verdict(new Caller(r.get(USER_ID), r.get(USER_NAME), role, Caller.Via.SESSION, r.get(SESSION_ID)),
+        return Verdict.of(new Caller(r.get(USER_ID), r.get(USER_NAME), role, Caller.Via.SESSION, r.get(SESSION_ID)),
                 expires);
     }
 
     /** Forgets what this instance remembers of a user's credentials (role change, disable, new password). */
     void forgetUser(UUID userId) {
-        verdicts.asMap().values().removeIf(v -> v.caller() != null && userId.equals(v.caller().userId()));
+        verdicts.asMap().values().removeIf(v -> userId.equals(v.userId()));
     }
 
     /** Forgets one session or token at once (sign-out, revoke). */

@@ -22,6 +22,7 @@ import org.gallery.web.ApiException;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.jooq.impl.DSL;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class UserService {
         try {
             db.insertInto(USERS).set(USER_ID, id).set(USER_NAME, clean).set(USER_HASH, encoder.encode(password))
                     .set(USER_ROLE, role.id()).set(USER_DISABLED, 0).set(USER_CREATED, Times.now()).execute();
-        } catch (IntegrityConstraintViolationException taken) {
+        } catch (IntegrityConstraintViolationException | DataIntegrityViolationException taken) {
             throw ApiException.conflict("A user named " + clean + " already exists");
         }
         return get(id);
@@ -164,7 +165,7 @@ public class UserService {
         String clean = validName(name);
         try {
             db.update(USERS).set(USER_NAME, clean).where(USER_ID.eq(id)).execute();
-        } catch (IntegrityConstraintViolationException taken) {
+        } catch (IntegrityConstraintViolationException | DataIntegrityViolationException taken) {
             throw ApiException.conflict("A user named " + clean + " already exists");
         }
         authenticator.forgetUser(id);

@@ -70,6 +70,9 @@ public final class TestApp implements AutoCloseable {
         }
         env.put("API_HOST", "127.0.0.1");
         env.put("GALLERY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // sign-in tests name their own client address (X-Forwarded-For), so that the per-address throttle of one
+        // test never slows another down
+        env.put("TRUST_PROXY", "true");
         env.put("API_PORT", "0");
         if (db == Db.POSTGRES) {
             env.put("DATABASE_URL", TestServices.newPostgresDatabase());
@@ -95,6 +98,43 @@ public final class TestApp implements AutoCloseable {
         env.putAll(overrides);
         Settings settings = SettingsLoader.load(env, Path.of("target"));
         return new TestApp(db, settings, GalleryApplication.start(settings, args));
+    }
+
+    /** A second instance on the same database and storage, as behind a load balancer; the test closes it. */
+    public TestApp secondInstance() {
+        Map<String, String> env = new HashMap<>();
+        env.put("STORAGE_ROOT", settings.storage().root().toString());
+        env.put("API_HOST", "127.0.0.1");
+        env.put("API_PORT", "0");
+        env.put("TRUST_PROXY", "true");
+        env.put("DATABASE_URL", settings.database().jdbcUrl()
+                + (settings.database().user() == null ? "" : (settings.database().jdbcUrl().contains("?") ? "&" : "?")
+                        + "user=" + settings.database().user()));
+        if (settings.redisEnabled()) {
+            env.put("REDIS_URL", settings.redisUrl());
+        }
+        Settings second = SettingsLoader.load(env, Path.of("target"));
+        return new TestApp(db, second, GalleryApplication.start(second));
+    }
+
+    /** Signs in through the API and returns a client that sends the session cookie, as this site's own page would. */
+    public Api signIn(String name, String password) {
+        var response = signInResponse(name, password, randomAddress());
+        if (response.status() != 200) {
+            throw new AssertionError("sign-in as " + name + " failed: " + response);
+        }
+        String cookie = response.header("Set-Cookie");
+        return api.withHeaders("Cookie", cookie.substring(0, cookie.indexOf(';')), "Origin", api.base());
+    }
+
+    public Api.Response signInResponse(String name, String password, String address) {
+        return api.anonymous().withHeaders("X-Forwarded-For", address)
+                .post("/api/v2/auth/login", Map.of("name", name, "password", password));
+    }
+
+    public static String randomAddress() {
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }
 
     public void close() {
