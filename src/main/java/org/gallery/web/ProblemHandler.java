@@ -4,6 +4,9 @@ import java.util.List;
 import org.gallery.imaging.ImageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +63,45 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The multipart body cannot be parsed: " + e.getMostSpecificCause().getMessage()));
+    }
+
+    /**
+     * A write that lost a race the code did not foresee, caught by a constraint: a unique key means another request
+     * stored the same thing first (409); a foreign key means what the row belongs to was deleted meanwhile (404).
+     * Any other violation is a bug and stays a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException) {
+            log.warn("A write lost a race to a concurrent one: {}", e.getMostSpecificCause().getMessage());
+            return api(ApiException.conflict("A concurrent request stored the same thing first; reload and try again"));
+        }
+        if (foreignKey(e)) {
+            log.warn("A write lost a race to a delete: {}", e.getMostSpecificCause().getMessage());
+            return api(new ApiException(HttpStatus.NOT_FOUND, "What this change belongs to was deleted meanwhile"));
+        }
+        return unexpected(e);
+    }
+
+    /** Deadlock victims, lock timeouts, SQLite still busy after its timeout: transient, so the client may retry. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyFailureException e) {
+        log.warn("A write gave way to a concurrent one: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The change collided with a concurrent one and was undone; try again"));
+    }
+
+    private static boolean foreignKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // PostgreSQL's SQLSTATE for foreign_key_violation; SQLite says so in its message only
+            if (t instanceof java.sql.SQLException sql && ("23503".equals(sql.getSQLState())
+                    || String.valueOf(sql.getMessage()).contains("FOREIGN KEY constraint failed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)
