@@ -268,6 +268,21 @@ class ConcurrentWritesTest {
     }
 
     /** Every answer but the one at {@code skipped} has one of the allowed statuses; the others are shown in full. */
+    @Test
+    void photosetsCreatedWithOneNameAtOnceMakeOneAndAnswerTheRest409() {
+        String name = Factories.unique("twin");
+        List<Callable<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            calls.add(() -> api.post("/api/v2/photosets", Map.of("name", name, "tags", List.of("twin"))));
+        }
+        List<Api.Response> answers = Concurrently.run(calls);
+
+        assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertOnly(answers, answers.indexOf(answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow()), 409);
+        assertThat(answers.stream().filter(r -> r.status() == 409))
+                .allSatisfy(r -> assertThat(r.json().get("detail").asString()).contains("already exists"));
+    }
+
     private static void assertOnly(List<Api.Response> answers, int skipped, Integer... allowed) {
         List<String> unexpected = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {

@@ -88,7 +88,9 @@ public class PhotosetService {
                     .execute();
         } catch (DuplicateKeyException e) {
             // a concurrent create got there first; on PostgreSQL the transaction is aborted, so nothing more is read
-            if (e.getMessage() != null && e.getMessage().contains("folder")) {
+            // the database's own words name the index: ux_photosets_folder (PostgreSQL), photosets.folder (SQLite)
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("ux_photosets_folder") || cause.contains("photosets.folder")) {
                 throw ApiException.conflict(givenFolder != null
                         ? "The folder '" + givenFolder + "' already belongs to another photoset"
                         : "Another photoset took the folder for '" + name + "' at the same time; try again");
