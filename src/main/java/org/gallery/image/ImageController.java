@@ -40,10 +40,12 @@ class ImageController {
     }
 
     private final ImageService images;
+    private final ImageUploads uploads;
     private final JsonMapper json;
 
-    ImageController(ImageService images, JsonMapper json) {
+    ImageController(ImageService images, ImageUploads uploads, JsonMapper json) {
         this.images = images;
+        this.uploads = uploads;
         this.json = json;
     }
 
@@ -62,7 +64,7 @@ class ImageController {
         }
         Image image;
         try (InputStream in = file.getInputStream()) {
-            image = images.upload(in, file.getOriginalFilename(), photosetId, splitTags(tags));
+            image = uploads.upload(in, file.getOriginalFilename(), photosetId, splitTags(tags));
         }
         return ResponseEntity.created(URI.create("/api/v2/images/" + image.id())).body(image);
     }
