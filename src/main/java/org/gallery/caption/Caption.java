@@ -3,6 +3,7 @@ package org.gallery.caption;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A caption version with its provenance; {@code history} is filled only when asked for. */
 public record Caption(
@@ -10,15 +11,15 @@ public record Caption(
         UUID imageId,
         String caption,
         String source,
-        String generator,
-        String model,
-        String prompt,
-        Long durationMs,
-        Integer promptTokens,
-        Integer outputTokens,
+        @Nullable String generator,
+        @Nullable String model,
+        @Nullable String prompt,
+        @Nullable Long durationMs,
+        @Nullable Integer promptTokens,
+        @Nullable Integer outputTokens,
         boolean current,
         Instant createdAt,
-        List<Caption> history) {
+        @Nullable List<Caption> history) {
 
     public static final String MANUAL = "manual";
     public static final String GENERATED = "generated";

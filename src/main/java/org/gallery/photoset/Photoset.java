@@ -4,19 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A photoset as the API shows it. */
 public record Photoset(
         UUID id,
         String name,
-        Integer year,
-        String date,
-        String sourceUrl,
-        String originalFilename,
+        @Nullable Integer year,
+        @Nullable String date,
+        @Nullable String sourceUrl,
+        @Nullable String originalFilename,
         List<String> actors,
         List<String> tags,
         int imageCount,
-        UUID coverImageId,
+        @Nullable UUID coverImageId,
         Map<String, Object> extra,
         Instant createdAt,
         Instant updatedAt) {
