@@ -50,7 +50,7 @@ class ImageController {
 
     @PostMapping(path = "/api/v2/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadImage", summary = "Upload an image (multipart 'file'; optional 'photoset_id' and 'tags')")
-    @Answers(value = 201, problems = {409, 413, 415, 422})
+    @Answers(value = 201, problems = {404, 409, 413, 415, 422})
     ResponseEntity<Image> upload(@RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "photoset_id", required = false) UUID photosetId,
             @Parameter(description = "tag names: repeated, comma-separated or a JSON list")

@@ -18,7 +18,7 @@ public record Photoset(
         List<String> tags,
         int imageCount,
         @Nullable UUID coverImageId,
-        Map<String, Object> extra,
+        @Nullable Map<String, Object> extra,
         Instant createdAt,
         Instant updatedAt) {
 }

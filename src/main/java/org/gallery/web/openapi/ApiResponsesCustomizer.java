@@ -46,7 +46,8 @@ class ApiResponsesCustomizer implements OperationCustomizer {
                     .content(binary(answers.binary()))
                     .addHeaderObject("Content-Range", header("the range sent, e.g. bytes 0-99/1234")));
             responses.addApiResponse("416", new ApiResponse()
-                    .description("Range Not Satisfiable: the range lies outside the body")
+                    .description("Range Not Satisfiable: the range lies outside the body; the whole body follows")
+                    .content(binary(answers.binary()))
                     .addHeaderObject("Content-Range", header("bytes */{length}")));
         }
         for (int status : problems(operation, answers)) {

@@ -17,9 +17,9 @@ final class ProblemSchemas {
     private static final String PROBLEM_JSON = """
             {"type": "object",
              "description": "An RFC 9457 problem: what went wrong, and with which fields of the request.",
-             "required": ["type", "title", "status"],
+             "required": ["title", "status", "detail"],
              "properties": {
-               "type": {"type": "string", "format": "uri-reference", "description": "about:blank unless a more specific type applies"},
+               "type": {"type": "string", "format": "uri-reference", "default": "about:blank", "description": "left out when it is about:blank"},
                "title": {"type": "string", "description": "the status's reason phrase"},
                "status": {"type": "integer", "format": "int32"},
                "detail": {"type": "string", "description": "what went wrong, for a person"},
