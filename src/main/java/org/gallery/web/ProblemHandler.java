@@ -35,7 +35,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
-        return problem(problem);
+        ResponseEntity<ProblemDetail> answer = problem(problem);
+        if (e.headers().isEmpty()) {
+            return answer;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        e.headers().forEach(headers::set);
+        return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
