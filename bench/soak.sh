@@ -12,6 +12,7 @@ MINUTES="${1:-5}"
 DB="${2:-postgres}"
 PORT=18200
 DIR="$(mktemp -d)"
+source bench/credentials.sh
 JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
 export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
 ./gallery build >/dev/null
@@ -43,6 +44,7 @@ until curl -sf "http://127.0.0.1:$PORT/api/v2/health" >/dev/null 2>&1; do
   kill -0 "$PID" 2>/dev/null || { cat "$DIR/serve.log"; echo "serve exited"; exit 1; }
   sleep 0.2
 done
+TOKEN="$(gallery_token "http://127.0.0.1:$PORT")"
 JAVA_PID=$(pgrep -P "$PID" java || echo "$PID")
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$JAVA_PID/status"; }
 
@@ -52,7 +54,7 @@ SAMPLER=$!
 
 echo "soak: $MINUTES min on $DB, 4 clients, server pid $JAVA_PID"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx256m -cp "$CP" \
-  org.gallery.bench.SoakLoad "http://127.0.0.1:$PORT" "$MINUTES" 4
+  org.gallery.bench.SoakLoad "http://127.0.0.1:$PORT" "$MINUTES" 4 "$TOKEN"
 echo "$(( $(date +%s) - start )) $(rss)" >>"$DIR/rss.txt"
 
 echo "server log ERROR lines: $(grep -c ' ERROR ' "$DIR/serve.log" || true)"

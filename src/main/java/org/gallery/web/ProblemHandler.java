@@ -104,7 +104,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(org.jooq.exception.DataAccessException.class)
     ResponseEntity<ProblemDetail> database(org.jooq.exception.DataAccessException e) {
-        return causedBy(e, null, "SQLITE_BUSY") ? concurrency(e) : unexpected(e);
+        if (causedBy(e, null, "SQLITE_BUSY")) {
+            return concurrency(e);
+        }
+        return unreachable(e) ? unavailable(e) : unexpected(e);
+    }
+
+    /**
+     * No connection to be had: the database is down or restarting, or every pooled connection stayed busy past the
+     * pool's timeout. Nothing was written, and the same request can succeed a moment later.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("The database could not be reached: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database cannot be reached right now; nothing was changed, try again shortly"));
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when an SQLException in the causes has this SQLSTATE (PostgreSQL) or words in its message (SQLite). */

@@ -19,7 +19,7 @@ import org.gallery.testing.TestImages;
  * upload small JPEGs, list pages, read metadata and thumbnails, save and now and then generate captions, delete
  * images and export a few. Prints requests by kind and every answer that is neither 2xx nor 4xx.
  *
- * <p>Arguments: base URL, minutes, clients.
+ * <p>Arguments: base URL, minutes, clients, API token.
  */
 public final class SoakLoad {
 
@@ -53,7 +53,9 @@ public final class SoakLoad {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:18200";
         double minutes = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        SoakLoad load = new SoakLoad(new Api(base));
+        // every request carries an API token, as a real client's would
+        Api server = new Api(base);
+        SoakLoad load = new SoakLoad(args.length > 3 ? server.withToken(args[3]) : server);
         load.seed();
         long end = System.nanoTime() + (long) (minutes * 60e9);
         List<Thread> threads = new ArrayList<>();
