@@ -97,7 +97,7 @@ exit /b 0
 :prepare_run
 rem unpacks the jar and makes the cache from a training run on a fresh store in a temporary folder; without the
 rem cache the service still starts, only slower
-echo Preparing the fast start ^(a training run of the service, about half a minute^)... 1>&2
+echo Preparing the fast start ^(a training run of the service, under a minute^)... 1>&2
 if exist "%RUN_DIR%" rmdir /s /q "%RUN_DIR%"
 "%JDK%\bin\java" -Djarmode=tools -jar "%JAR%" extract --destination "%RUN_DIR%" > "%HERE%\target\training.log" 2>&1
 if errorlevel 1 (
