@@ -7,6 +7,11 @@ setlocal EnableDelayedExpansion
 set "HERE=%~dp0"
 set "HERE=%HERE:~0,-1%"
 set "JAR=%HERE%\target\gallery.jar"
+rem the jar unpacked, with the JVM's ahead-of-time cache made by a training run after each build (see ./gallery)
+set "RUN_DIR=%HERE%\target\run"
+set "AOT_CACHE=%RUN_DIR%\gallery.aot"
+set "AOT_STAMP=%RUN_DIR%\gallery.aot.jdk"
+set "JVM_OPTS=--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m"
 set "JDK="
 
 if defined JAVA_HOME call :try_jdk "%JAVA_HOME%"
@@ -57,11 +62,66 @@ if defined BUILD (
     echo gallery: the build failed; see target\build.log 1>&2
     exit /b 1
   )
+  call :prepare_run
+) else (
+  call :run_ready
+  if not "!READY!"=="1" call :prepare_run
 )
 rem libvips warns about harmless oddities of files, one or more per image: kept out of the log
 if not defined VIPS_WARNING set VIPS_WARNING=0
-"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m %GALLERY_JAVA_OPTS% -jar "%JAR%" %*
+if exist "%AOT_CACHE%" (
+  "%JDK%\bin\java" %JVM_OPTS% -XX:AOTCache="%AOT_CACHE%" %GALLERY_JAVA_OPTS% -jar "%RUN_DIR%\gallery.jar" %*
+) else if exist "%RUN_DIR%\gallery.jar" (
+  "%JDK%\bin\java" %JVM_OPTS% %GALLERY_JAVA_OPTS% -jar "%RUN_DIR%\gallery.jar" %*
+) else (
+  "%JDK%\bin\java" %JVM_OPTS% %GALLERY_JAVA_OPTS% -jar "%JAR%" %*
+)
 exit /b %ERRORLEVEL%
+
+:run_ready
+rem the cache fits the jar it was made from (a build removes it) and the JDK that made it
+set "READY=0"
+if not exist "%RUN_DIR%\gallery.jar" exit /b 0
+if not exist "%AOT_STAMP%" exit /b 0
+call :jdk_identity "%TEMP%\gallery-jdk-%RANDOM%.txt"
+fc /b "%IDENTITY%" "%AOT_STAMP%" >nul 2>nul && set "READY=1"
+del "%IDENTITY%" >nul 2>nul
+exit /b 0
+
+:jdk_identity
+set "IDENTITY=%~1"
+> "%IDENTITY%" echo %JDK%
+if exist "%JDK%\release" (type "%JDK%\release" >> "%IDENTITY%") else ("%JDK%\bin\java" -version >> "%IDENTITY%" 2>&1)
+exit /b 0
+
+:prepare_run
+rem unpacks the jar and makes the cache from a training run on a fresh store in a temporary folder; without the
+rem cache the service still starts, only slower
+echo Preparing the fast start ^(a training run of the service, under a minute^)... 1>&2
+if exist "%RUN_DIR%" rmdir /s /q "%RUN_DIR%"
+"%JDK%\bin\java" -Djarmode=tools -jar "%JAR%" extract --destination "%RUN_DIR%" > "%HERE%\target\training.log" 2>&1
+if errorlevel 1 (
+  echo gallery: unpacking the jar failed; starting from the jar 1>&2
+  if exist "%RUN_DIR%" rmdir /s /q "%RUN_DIR%"
+  exit /b 0
+)
+set "TRAIN=%TEMP%\gallery-training-%RANDOM%"
+mkdir "%TRAIN%"
+pushd "%TRAIN%"
+setlocal
+for /f "delims==" %%V in ('set ^| findstr /b /i "API_ DATABASE_URL= REDIS_URL= STORAGE_ AUTO_MIGRATE= GALLERY_"') do set "%%V="
+set "STORAGE_ROOT=%TRAIN%\data"
+set "API_HOST=127.0.0.1"
+set "API_PORT=0"
+set "AUTH=off"
+"%JDK%\bin\java" %JVM_OPTS% -XX:AOTCacheOutput="%AOT_CACHE%" -jar "%RUN_DIR%\gallery.jar" serve --training-run >> "%HERE%\target\training.log" 2>&1
+if errorlevel 1 if exist "%AOT_CACHE%" del "%AOT_CACHE%"
+endlocal
+popd
+rmdir /s /q "%TRAIN%"
+if not exist "%AOT_CACHE%" echo gallery: the training run failed ^(see target\training.log^); starting without the ahead-of-time cache 1>&2
+call :jdk_identity "%AOT_STAMP%"
+exit /b 0
 
 :test
 if not defined MVN (

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up time and idle memory of `gallery serve` (on demand): a fresh embedded SQLite store each run.
+# Start-up time and idle memory of `gallery serve` (on demand): a fresh embedded SQLite store each run, then the
+# time of a command-line tool (`gallery db current`) on that store.
 #   bench/serve_idle.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +22,8 @@ for i in $(seq 1 "$runs"); do
   rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$java_pid/status")
   echo "run $i: healthy after ${ready} ms, idle RSS ${rss} MiB"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  start=$(date +%s%N)
+  STORAGE_ROOT="$dir" ./gallery db current >/dev/null
+  echo "       db current took $(( ($(date +%s%N) - start) / 1000000 )) ms"
   rm -rf "$dir"
 done

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.gallery.config.DatabaseUrl;
 import org.gallery.config.Settings;
+import org.gallery.db.PendingMigrations;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,7 @@ public class GalleryApplication {
         refuseOpenNetworkWithoutAccounts(settings);
         createStorageFolders(settings);
         var app = new SpringApplication(GalleryApplication.class);
-        app.setDefaultProperties(springProperties(settings));
+        app.setDefaultProperties(migratingProperties(settings));
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
         return app.run(args);
     }
@@ -31,7 +32,7 @@ public class GalleryApplication {
         var app = new SpringApplication(GalleryApplication.class);
         app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        Map<String, Object> properties = springProperties(settings);
+        Map<String, Object> properties = migratingProperties(settings);
         properties.put("logging.level.root", "WARN");
         // a tool's standard output is its report (or JSON): a schema upgrade at start-up only goes to the log
         properties.put("spring.liquibase.show-summary-output", "log");
@@ -96,6 +97,15 @@ public class GalleryApplication {
                     "AUTH=off is only allowed when API_HOST is a loopback address (127.0.0.1, ::1 or localhost); API_HOST is "
                             + s.apiHost());
         }
+    }
+
+    /** Liquibase starts only when a change set is pending: looking costs a fraction of what starting it does. */
+    private static Map<String, Object> migratingProperties(Settings s) {
+        Map<String, Object> p = springProperties(s);
+        if (s.autoMigrate() && PendingMigrations.noneFor(s.database())) {
+            p.put("spring.liquibase.enabled", false);
+        }
+        return p;
     }
 
     private static void createStorageFolders(Settings s) {

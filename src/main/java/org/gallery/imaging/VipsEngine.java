@@ -18,6 +18,7 @@ public final class VipsEngine implements ImagingEngine {
 
     private final VipsLibrary vips;
     private final VipsOperations ops;
+    private final VipsInk ink;
     private final Set<ImageFormat> formats = EnumSet.noneOf(ImageFormat.class);
     /**
      * BMP goes to the pure-Java readers: libvips reads it only through ImageMagick, which libvips itself flags as
@@ -28,6 +29,7 @@ public final class VipsEngine implements ImagingEngine {
     public VipsEngine() {
         this.vips = VipsLibrary.get();
         this.ops = vips == null ? null : new VipsOperations(vips);
+        this.ink = vips == null ? null : new VipsInk(vips);
         if (ops != null) {
             for (ImageFormat format : ImageFormat.values()) {
                 if (format == ImageFormat.BMP ? bmp.supports(format) : ops.hasOperation(loader(format))) {
@@ -119,7 +121,7 @@ public final class VipsEngine implements ImagingEngine {
         try (VipsImage stored = ops.open(source); VipsImage upright = ops.autorotate(stored)) {
             crop.requireInside(upright.width(), upright.height());
             try (VipsImage cropped = ops.crop(upright, crop);
-                    VipsImage srgb = colour == Colour.CMYK_PROFILE ? ops.toSrgb(cropped) : cropped.share();
+                    VipsImage srgb = cmykToSrgb(colour, cropped);
                     VipsImage sized = ops.thumbnail(srgb, edge, colour == Colour.EXPORT_SRGB);
                     VipsImage flat = ops.opaque(sized)) {
                 return ops.jpeg(flat, quality);
@@ -134,11 +136,11 @@ public final class VipsEngine implements ImagingEngine {
     private VipsImage largest(Path source, int edge, boolean strict) {
         ImageFormat format = ImageProbe.sniff(source);
         Colour colour = colour(source);
-        if (colour != Colour.CMYK_PROFILE) {
+        if (colour != Colour.CMYK_PROFILE && colour != Colour.CMYK_PLAIN) {
             return ops.thumbnail(source, edge, colour == Colour.EXPORT_SRGB, strict);
         }
-        // libvips 8.14's thumbnail converts CMYK with its built-in profile even when the file embeds its own, so
-        // these images are decoded (still shrunk by the JPEG decoder) and converted here before resizing.
+        // libvips 8.14's thumbnail converts CMYK with its built-in profile, whether or not the file embeds its own,
+        // so these images are decoded (still shrunk by the JPEG decoder) and converted here before resizing.
         int shrink = 1;
         if (format == ImageFormat.JPEG) {
             try (VipsImage header = ops.open(source)) {
@@ -150,7 +152,7 @@ public final class VipsEngine implements ImagingEngine {
         }
         try (VipsImage stored = ops.open(source, strict, shrink);
                 VipsImage upright = ops.autorotate(stored);
-                VipsImage srgb = ops.toSrgb(upright)) {
+                VipsImage srgb = cmykToSrgb(colour, upright)) {
             return ops.thumbnail(srgb, edge, false);
         }
     }
@@ -189,14 +191,25 @@ public final class VipsEngine implements ImagingEngine {
         }
     }
 
+    /** CMYK through its profile or the plain ink formula; anything else as it is. */
+    private VipsImage cmykToSrgb(Colour colour, VipsImage image) {
+        return switch (colour) {
+            case CMYK_PROFILE -> ops.toSrgb(image);
+            case CMYK_PLAIN -> ink.toSrgb(image);
+            default -> image.share();
+        };
+    }
+
     /** How the pixels become sRGB. */
     private enum Colour {
         /** sRGB already, or grey, or no profile: nothing to convert. */
         AS_IS,
-        /** Converted by libvips' thumbnail from the embedded profile (or its built-in CMYK profile). */
+        /** Converted by libvips' thumbnail from the embedded profile. */
         EXPORT_SRGB,
         /** CMYK with its own profile, which the thumbnail operation of libvips 8.14 would ignore. */
-        CMYK_PROFILE
+        CMYK_PROFILE,
+        /** CMYK without a profile: the plain ink formula browsers use, not libvips' built-in press profile. */
+        CMYK_PLAIN
     }
 
     /** Reads the header only. */
@@ -204,7 +217,7 @@ public final class VipsEngine implements ImagingEngine {
         try (VipsImage header = ops.open(source)) {
             byte[] icc = ops.iccProfile(header);
             if (header.interpretation() == VipsLibrary.INTERPRETATION_CMYK) {
-                return icc != null ? Colour.CMYK_PROFILE : Colour.EXPORT_SRGB;
+                return icc != null ? Colour.CMYK_PROFILE : Colour.CMYK_PLAIN;
             }
             return icc != null && IccProfiles.needsConversion(icc) ? Colour.EXPORT_SRGB : Colour.AS_IS;
         }

@@ -118,6 +118,26 @@ class SchemaMigrationsTest {
                 .hasMessageContaining("Unknown revision");
     }
 
+    /** What lets the service start without Liquibase when nothing is pending, and with it when something is. */
+    @Test
+    void pendingChangeSetsAreSeenWithoutLiquibase() throws Exception {
+        assertThat(PendingMigrations.noneFor(url)).as("fresh database").isFalse();
+        migrations.upgrade(null);
+        assertThat(PendingMigrations.noneFor(url)).as("at head").isTrue();
+        assertThat(PendingMigrations.changeSets()).as("every change set the changelog holds, read without Liquibase")
+                .hasSize(appliedChangeSets()).contains("gallery:001-photosets", "gallery:tag-004_jobs");
+        migrations.downgrade("1");
+        assertThat(PendingMigrations.noneFor(url)).as("one revision back").isFalse();
+    }
+
+    private int appliedChangeSets() throws Exception {
+        try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                var rs = c.createStatement().executeQuery("SELECT count(*) FROM databasechangelog")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private List<String> tables() throws Exception {
         List<String> names = new ArrayList<>();
         try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());

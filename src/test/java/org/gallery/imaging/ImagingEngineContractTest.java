@@ -109,10 +109,34 @@ abstract class ImagingEngineContractTest {
 
         byte[] thumb = engine.thumbnails(file, List.of(256), QUALITY).get(256);
 
-        // Without a profile there is no single right answer: libvips uses its built-in CMYK profile (236, 33, 40),
-        // TwelveMonkeys a plain ink formula (255, 0, 0). An inverted or ignored Adobe marker gives cyan or black.
-        assertColour(thumb, 0.25, 0.5, new Color(245, 16, 20), 40);
+        // An inverted or ignored Adobe marker gives cyan or black.
+        assertColour(thumb, 0.25, 0.5, Color.RED, 10);
         assertColour(thumb, 0.75, 0.5, Color.WHITE, 10);
+    }
+
+    /**
+     * CMYK without a profile is shown the way browsers show it (Chromium's decoder, Skia's inverted-CMYK swizzle):
+     * the plain ink formula R = 255·(1−C)·(1−K), not a press profile, which would make full blue a dark navy.
+     */
+    @ParameterizedTest(name = "YCCK {0}")
+    @ValueSource(booleans = {false, true})
+    void cmykWithoutProfileIsShownAsBrowsersShowIt(boolean ycck) {
+        int[] blueInk = {255, 255, 0, 0};
+        int[] mutedInk = {0, 128, 0, 64};
+        Color muted = new Color(191, 95, 191);
+        Path file = images.adobeCmykJpeg("cmyk-plain.jpg", 400, 200, blueInk, mutedInk, ycck, null);
+
+        Map<Integer, byte[]> thumbs = engine.thumbnails(file, List.of(256, 128), QUALITY);
+        byte[] whole = engine.render(file, null, 0, QUALITY);
+        byte[] rightHalf = engine.render(file, new CropRect(200, 0, 200, 200), 100, QUALITY);
+
+        for (byte[] jpeg : List.of(thumbs.get(256), thumbs.get(128), whole)) {
+            assertColour(jpeg, 0.25, 0.5, Color.BLUE, 10);
+            assertColour(jpeg, 0.75, 0.5, muted, 10);
+        }
+        assertSize(rightHalf, 100, 100);
+        assertColour(rightHalf, 0.5, 0.5, muted, 10);
+        assertThat(engine.smartCrop(file, 1, 1).width()).isEqualTo(200);
     }
 
     @Test
