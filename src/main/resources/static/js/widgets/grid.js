@@ -1,0 +1,81 @@
+// A windowed thumbnail grid: square cells of a chosen size laid out in rows of known height, so the position
+// of every image is arithmetic and only the rows near the viewport exist in the DOM. 50,000 images cost the
+// same number of nodes as 50. A thumbnail that loads late never moves anything.
+
+import { h } from '../dom.js';
+
+const GAP = 6;
+const OVERSCAN_ROWS = 3;
+
+/**
+ * list: {items, hasMore}; renderCell(item, index) → element; onNeedMore() asks for the next page when the
+ * visible rows come within a few rows of the end of what is loaded.
+ */
+export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
+  const spacer = h('div', { class: 'grid-spacer' });
+  const scroller = h('div', { class: 'grid-scroll', tabindex: '-1', role: 'list', 'aria-label': label }, spacer);
+  const cells = new Map(); // index → element currently in the DOM
+  let cellSize = size;
+  let cols = 1;
+  let cell = size;
+  let frame = 0;
+
+  function layout() {
+    const width = scroller.clientWidth || 1;
+    cols = Math.max(1, Math.floor((width + GAP) / (cellSize + GAP)));
+    cell = Math.floor((width - GAP * (cols - 1)) / cols);
+    const rows = Math.ceil(list.items.length / cols) + (list.hasMore ? 2 : 0);
+    spacer.style.height = `${Math.max(0, rows * (cell + GAP) - GAP)}px`;
+    // every cell's place depends on the column count: rebuild what is shown
+    for (const el of cells.values()) el.remove();
+    cells.clear();
+    draw();
+  }
+
+  function draw() {
+    frame = 0;
+    const rowH = cell + GAP;
+    const top = scroller.scrollTop;
+    const first = Math.max(0, Math.floor(top / rowH) - OVERSCAN_ROWS);
+    const last = Math.ceil((top + scroller.clientHeight) / rowH) + OVERSCAN_ROWS;
+    const from = first * cols;
+    const to = Math.min(list.items.length, (last + 1) * cols);
+    for (const [i, el] of cells) {
+      if (i < from || i >= to) { el.remove(); cells.delete(i); }
+    }
+    for (let i = from; i < to; i++) {
+      if (cells.has(i)) continue;
+      const el = renderCell(list.items[i], i);
+      el.classList.add('cell');
+      el.setAttribute('role', 'listitem');
+      el.style.width = `${cell}px`;
+      el.style.height = `${cell}px`;
+      el.style.transform = `translate(${(i % cols) * (cell + GAP)}px, ${Math.floor(i / cols) * rowH}px)`;
+      cells.set(i, el);
+      spacer.append(el);
+    }
+    if (list.hasMore && to >= list.items.length - cols * OVERSCAN_ROWS) onNeedMore();
+  }
+
+  const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
+  scroller.addEventListener('scroll', schedule, { passive: true });
+  const resize = new ResizeObserver(() => layout());
+  resize.observe(scroller);
+
+  return {
+    element: scroller,
+    /** Items were added or changed: recompute the height and redraw the visible cells. */
+    refresh: layout,
+    setSize(px) { cellSize = px; layout(); },
+    /** Brings an item into view (after the viewer moved past the visible rows). */
+    reveal(index) {
+      const rowTop = Math.floor(index / cols) * (cell + GAP);
+      if (rowTop < scroller.scrollTop || rowTop + cell > scroller.scrollTop + scroller.clientHeight) {
+        scroller.scrollTop = rowTop - (scroller.clientHeight - cell) / 2;
+      }
+    },
+    focus(index) { cells.get(index)?.focus(); },
+    nodeCount: () => cells.size,
+    destroy() { resize.disconnect(); cancelAnimationFrame(frame); },
+  };
+}

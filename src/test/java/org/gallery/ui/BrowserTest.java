@@ -1,0 +1,143 @@
+package org.gallery.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.gallery.testing.Db;
+import org.gallery.testing.Factories;
+import org.gallery.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Base of the browser tests: the SQLite test app, the shared headless Chromium at 1280×800 in the light scheme,
+ * a screenshot helper (target/screenshots/), and a check after each test that the page logged no error to the
+ * console (a CSP violation, a failed module, an uncaught exception all land there).
+ */
+abstract class BrowserTest {
+
+    protected TestApp app;
+    protected Factories make;
+    protected ChromeDriver browser;
+    private String testName;
+    private final List<String> expectedConsoleErrors = new ArrayList<>();
+
+    @BeforeEach
+    void openBrowser(TestInfo info) {
+        browser = Browser.get();
+        app = TestApp.of(Db.SQLITE);
+        make = new Factories(app.api);
+        testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
+        resize(1280, 800);
+        Browser.colorScheme("light");
+        // a fresh page: nothing of the previous test's screen or storage stays
+        browser.get(app.api.base() + "/favicon.svg");
+        js("localStorage.clear()");
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    @AfterEach
+    void checkConsole() {
+        if (browser == null) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected(entry.getMessage())) {
+                errors.add(entry.getMessage());
+            }
+        }
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    /** A console error the test provokes on purpose (a refused upload is logged by the browser). */
+    protected void expectConsoleError(String fragment) {
+        expectedConsoleErrors.add(fragment);
+    }
+
+    private boolean expected(String message) {
+        // until accounts exist on the server, /auth/me answers 404 and the page treats everyone as admin
+        if (message.contains("/api/v2/auth/me") && message.contains("404")) {
+            return true;
+        }
+        return expectedConsoleErrors.stream().anyMatch(message::contains);
+    }
+
+    /** Opens a screen of the UI by its route, e.g. "/library", and waits for the page's modules to run. */
+    protected void open(String route) {
+        browser.get(app.api.base() + "/#" + route);
+        waitFor(d -> !d.findElements(By.cssSelector("main .screen")).isEmpty());
+    }
+
+    protected <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    protected WebElement find(String css) {
+        return waitFor(d -> {
+            var found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+        });
+    }
+
+    protected List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    protected WebElement button(String text) {
+        return waitFor(d -> d.findElements(By.tagName("button")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().trim().equals(text)).findFirst().orElse(null));
+    }
+
+    protected void waitForText(String css, String text) {
+        waitFor(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    @SuppressWarnings("unchecked")
+    protected <T> T js(String script, Object... args) {
+        return (T) ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** Sets the size of the page's viewport (the window is larger by the browser's own bars). */
+    protected void resize(int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        Number extraWidth = js("return window.outerWidth - window.innerWidth");
+        Number extraHeight = js("return window.outerHeight - window.innerHeight");
+        if (extraWidth.intValue() != 0 || extraHeight.intValue() != 0) {
+            browser.manage().window().setSize(new Dimension(width + extraWidth.intValue(), height + extraHeight.intValue()));
+        }
+    }
+
+    /** Saves what the browser shows as target/screenshots/{Test}-{method}-{step}.png. */
+    protected Path screenshot(String step) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(testName + "-" + step + ".png");
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
