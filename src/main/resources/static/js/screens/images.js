@@ -70,7 +70,7 @@ export function imagesScreen({ photosetId }, query, main) {
       width: image.width, height: image.height, loading: 'lazy', decoding: 'async', draggable: false }),
     h('span', { class: 'badges' },
       image.has_caption ? h('span', { class: 'badge caption', title: 'Has a caption' }, 'Aa') : null,
-      image.has_crop ? h('span', { class: 'badge crop', title: 'Has a crop' }, '⌗') : null)),
+      image.has_crop ? h('span', { class: 'badge crop', title: 'Has a crop' }, 'Crop') : null)),
   });
 
   const screen = h('section', { class: 'screen images' },

@@ -27,6 +27,13 @@ export function captionEditor(image, { editable, onSaved }) {
   });
 
   async function load() {
+    if (!image.has_caption) {
+      // no current caption: the server would answer 404, so there is nothing to ask for
+      saved = '';
+      showHistory([]);
+      updateCounts();
+      return;
+    }
     try {
       const c = await api.get(`/images/${image.id}/caption`, { history: true });
       if (disposed) return;
@@ -58,6 +65,7 @@ export function captionEditor(image, { editable, onSaved }) {
     try {
       await api.post(`/images/${image.id}/caption`, { caption: text.value });
       status.textContent = 'Saved.';
+      image.has_caption = true;
       await load();
       onSaved?.(true);
     } catch (e) {
@@ -97,6 +105,7 @@ export function captionEditor(image, { editable, onSaved }) {
         }
       });
       if (failed) throw failed;
+      image.has_caption = true;
       await load();
       onSaved?.(true);
     } catch (e) {

@@ -18,6 +18,9 @@ import org.gallery.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +44,17 @@ abstract class BrowserTest {
     protected ChromeDriver browser;
     private String testName;
     private final List<String> expectedConsoleErrors = new ArrayList<>();
+
+    /** What the page showed when a test failed, saved next to the other screenshots. */
+    @RegisterExtension
+    final TestWatcher failureShot = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("FAILED");
+            }
+        }
+    };
 
     @BeforeEach
     void openBrowser(TestInfo info) {
