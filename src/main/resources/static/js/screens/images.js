@@ -31,8 +31,10 @@ export function imagesScreen({ photosetId }, query, main) {
   let viewer = null;
 
   // --- filters ---------------------------------------------------------------------------------
+  // typing, the field's clear button and a change from elsewhere all end up here; only a new value reloads
+  const applyText = () => { if (q.value.trim() !== state.q) { state.q = q.value.trim(); reload(); } };
   const q = h('input', { type: 'search', id: 'img-q', value: state.q, placeholder: 'File name or caption text',
-    oninput: debounce(() => { state.q = q.value.trim(); reload(); }, 250) });
+    oninput: debounce(applyText, 250), onchange: applyText, onsearch: applyText });
   const tagList = tagSuggestions('img-tag-list');
   const tags = h('input', { type: 'text', id: 'img-tags', value: state.tags, list: 'img-tag-list',
     placeholder: 'All of, comma-separated', oninput: () => tagList.suggest(tags.value.split(',').pop()),
@@ -131,7 +133,8 @@ export function imagesScreen({ photosetId }, query, main) {
   }
 
   function reload() {
-    replaceQuery(currentQuery());
+    // the filters go into the address; an open image stays in it (the viewer is modal, so it is the one shown)
+    replaceQuery(currentQuery({ image: parseHash().query.image }));
     list.controller?.abort();
     Object.assign(list, { items: [], hasMore: true, cursor: null, loading: null, generation: list.generation + 1 });
     grid.element.scrollTop = 0;
@@ -148,7 +151,12 @@ export function imagesScreen({ photosetId }, query, main) {
     viewer = openViewer({
       list, loadMore, imageId: id,
       onMove: (image, index) => { replaceQuery(currentQuery({ image: image.id })); if (index >= 0) grid.reveal(index); },
-      onChange: () => grid.refresh(),
+      onChange: (image) => {
+        // the viewer may hold its own copy (opened from an address before the page loaded): keep the grid's in step
+        const i = list.items.findIndex((it) => it.id === image.id);
+        if (i >= 0 && list.items[i] !== image) Object.assign(list.items[i], image);
+        grid.refresh();
+      },
       onClose: (index) => {
         viewer = null;
         location.hash = href(parseHash().path, currentQuery());

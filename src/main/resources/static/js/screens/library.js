@@ -25,8 +25,9 @@ export function libraryScreen(params, query, main) {
   let loading = null;
   let generation = 0;
 
+  const applySearch = () => { if (search.value.trim() !== state.q) { state.q = search.value.trim(); reload(); } };
   const search = h('input', { type: 'search', id: 'lib-q', value: state.q, placeholder: 'Search by name',
-    oninput: debounce(() => { state.q = search.value.trim(); reload(); }, 250) });
+    oninput: debounce(applySearch, 250), onchange: applySearch, onsearch: applySearch });
   const year = h('input', { type: 'number', id: 'lib-year', value: state.year, min: 1800, max: 2200,
     placeholder: 'Any', class: 'narrow', onchange: () => { state.year = year.value; reload(); } });
   const tagList = tagSuggestions('lib-tag-list');

@@ -72,13 +72,13 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
     const writable = canWrite();
     editor = captionEditor(image, { editable: writable, onSaved: (hasCaption) => {
       image.has_caption = hasCaption;
-      onChange();
+      onChange(image);
     } });
     replace(details,
       h('section', { 'aria-label': 'Details' }, meta,
         h('p', {}, h('a', { href: originalUrl(image.id), target: '_blank', rel: 'noopener' }, 'Open the original'))),
       h('section', { class: 'viewer-tags' }, h('h3', {}, 'Tags'),
-        tagEditor(image, { editable: writable, onChange: (updated) => { image.tags = updated.tags; onChange(); } })),
+        tagEditor(image, { editable: writable, onChange: (updated) => { image.tags = updated.tags; onChange(image); } })),
       h('section', { class: 'viewer-caption' }, h('h3', {}, 'Caption'), editor.element));
   }
 
