@@ -17,6 +17,7 @@ public class GalleryApplication {
 
     /** Starts the service with the given settings; tests start one per database the same way. */
     public static ConfigurableApplicationContext start(Settings settings, String... args) {
+        refuseOpenNetworkWithoutAccounts(settings);
         createStorageFolders(settings);
         var app = new SpringApplication(GalleryApplication.class);
         app.setDefaultProperties(springProperties(settings));
@@ -84,6 +85,17 @@ public class GalleryApplication {
         p.put("spring.servlet.multipart.max-request-size", maxUpload + 1024 * 1024);
         p.put("spring.servlet.multipart.location", s.storage().temp().toString());
         return p;
+    }
+
+    /** Accounts may be off only where nobody else can connect. */
+    static void refuseOpenNetworkWithoutAccounts(Settings s) {
+        String host = s.apiHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        if (!s.auth().required() && !loopback) {
+            throw new org.gallery.config.InvalidSettingException("AUTH", "off",
+                    "AUTH=off is only allowed when API_HOST is a loopback address (127.0.0.1, ::1 or localhost); API_HOST is "
+                            + s.apiHost());
+        }
     }
 
     private static void createStorageFolders(Settings s) {

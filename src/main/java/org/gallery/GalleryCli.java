@@ -1,6 +1,8 @@
 package org.gallery;
 
 import java.util.concurrent.Callable;
+import org.gallery.auth.TokensCommand;
+import org.gallery.auth.UsersCommand;
 import org.gallery.config.InvalidSettingException;
 import org.gallery.db.DbCommand;
 import org.gallery.migration.MigrateCommand;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GalleryCli.Version.class,
         description = "Self-hosted image gallery service.",
-        subcommands = {ServeCommand.class, DbCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DbCommand.class, MigrateCommand.class, UsersCommand.class, TokensCommand.class,
+                CommandLine.HelpCommand.class})
 public class GalleryCli implements Callable<Integer> {
 
     @CommandLine.Spec

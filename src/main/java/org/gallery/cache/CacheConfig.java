@@ -19,4 +19,9 @@ class CacheConfig {
         }
         return new CaffeineMetadataCache(ttl);
     }
+
+    @Bean
+    SharedCounters sharedCounters(Settings settings) {
+        return settings.redisEnabled() ? new RedisSharedCounters(settings.redisUrl()) : new LocalSharedCounters();
+    }
 }

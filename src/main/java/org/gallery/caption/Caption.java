@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A caption version with its provenance; {@code history} is filled only when asked for. */
+/**
+ * A caption version with its provenance; {@code author} is the user (or {@code cli}) who saved it or started its
+ * generation; {@code history} is filled only when asked for.
+ */
 public record Caption(
         UUID id,
         UUID imageId,
@@ -18,6 +21,7 @@ public record Caption(
         Integer outputTokens,
         boolean current,
         Instant createdAt,
+        String author,
         List<Caption> history) {
 
     public static final String MANUAL = "manual";
@@ -25,6 +29,6 @@ public record Caption(
 
     Caption withHistory(List<Caption> versions) {
         return new Caption(id, imageId, caption, source, generator, model, prompt, durationMs, promptTokens,
-                outputTokens, current, createdAt, versions);
+                outputTokens, current, createdAt, author, versions);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gallery.image.ImageService;
+import org.gallery.shared.Actor;
 import org.gallery.shared.Ids;
 import org.gallery.shared.Times;
 import org.gallery.web.ApiException;
@@ -39,8 +40,9 @@ public class CaptionService {
     static final Field<Integer> PROMPT_TOKENS = field(DSL.name("captions", "prompt_tokens"), SQLDataType.INTEGER);
     static final Field<Integer> OUTPUT_TOKENS = field(DSL.name("captions", "output_tokens"), SQLDataType.INTEGER);
     static final Field<Long> CREATED = field(DSL.name("captions", "created_at"), SQLDataType.BIGINT);
+    static final Field<String> AUTHOR = field(DSL.name("captions", "author"), SQLDataType.VARCHAR);
     static final List<Field<?>> COLUMNS = List.of(ID, IMAGE_ID, TEXT, SOURCE, GENERATOR, MODEL, PROMPT, DURATION,
-            PROMPT_TOKENS, OUTPUT_TOKENS, IS_CURRENT, CREATED);
+            PROMPT_TOKENS, OUTPUT_TOKENS, IS_CURRENT, CREATED, AUTHOR);
 
     private final DSLContext db;
     private final ImageService images;
@@ -80,6 +82,7 @@ public class CaptionService {
                 .set(GENERATOR, version.generator()).set(MODEL, version.model()).set(PROMPT, version.prompt())
                 .set(DURATION, version.durationMs()).set(PROMPT_TOKENS, version.promptTokens())
                 .set(OUTPUT_TOKENS, version.outputTokens()).set(IS_CURRENT, 1).set(CREATED, Times.now())
+                .set(AUTHOR, Actor.current().name())
                 .execute();
         images.touch(imageId);
         return current(imageId).orElseThrow();
@@ -110,6 +113,6 @@ public class CaptionService {
     private static Caption toCaption(Record r) {
         return new Caption(r.get(ID), r.get(IMAGE_ID), r.get(TEXT), r.get(SOURCE), r.get(GENERATOR), r.get(MODEL),
                 r.get(PROMPT), r.get(DURATION), r.get(PROMPT_TOKENS), r.get(OUTPUT_TOKENS), r.get(IS_CURRENT) == 1,
-                Times.toInstant(r.get(CREATED)), null);
+                Times.toInstant(r.get(CREATED)), r.get(AUTHOR), null);
     }
 }

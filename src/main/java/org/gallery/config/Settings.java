@@ -20,7 +20,8 @@ public record Settings(
         Captions captions,
         int jobWorkers,
         int exportTtlHours,
-        ArchiveLimits archiveLimits) {
+        ArchiveLimits archiveLimits,
+        Auth auth) {
 
     public record StoragePaths(Path root, Path images, Path thumbnails, Path crops, Path archives) {
         /** Work files live under the root so that a finished file is renamed into place, never copied. */
@@ -58,6 +59,14 @@ public record Settings(
      * against the bytes actually produced, never against sizes an archive declares.
      */
     public record ArchiveLimits(long maxEntryBytes, long maxArchiveBytes, int maxCompressionRatio, int maxEntries) {
+    }
+
+    /**
+     * Accounts: {@code required} asks every API request for a session or a token; {@code off} is for a single-user
+     * laptop and only binds a loopback address. {@code adminPassword} is the first admin's password (null: random).
+     */
+    public record Auth(boolean required, boolean trustProxy, long sessionIdleMinutes, long sessionMaxDays,
+            String adminPassword) {
     }
 
     public boolean redisEnabled() {

@@ -89,7 +89,13 @@ public final class SettingsLoader {
                         integer("ARCHIVE_MAX_ENTRY_MB", 512, 1, 1_048_576) * 1024L * 1024L,
                         integer("ARCHIVE_MAX_TOTAL_MB", 65_536, 1, 67_108_864) * 1024L * 1024L,
                         integer("ARCHIVE_MAX_RATIO", 100, 2, 1_000_000),
-                        integer("ARCHIVE_MAX_ENTRIES", 100_000, 1, 100_000_000)));
+                        integer("ARCHIVE_MAX_ENTRIES", 100_000, 1, 100_000_000)),
+                new Settings.Auth(
+                        "required".equals(choice("AUTH", "required", Set.of("required", "off"))),
+                        bool("TRUST_PROXY", false),
+                        integer("SESSION_IDLE_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
+                        integer("SESSION_MAX_DAYS", 30, 1, 3650),
+                        text("GALLERY_ADMIN_PASSWORD", null)));
     }
 
     private String text(String name, String fallback) {

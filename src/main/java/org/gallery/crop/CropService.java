@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gallery.image.Image;
 import org.gallery.image.ImageService;
+import org.gallery.shared.Actor;
 import org.gallery.shared.Times;
 import org.gallery.web.ApiException;
 import org.jooq.DSLContext;
@@ -33,6 +34,7 @@ public class CropService {
     static final Field<Integer> HEIGHT = field(DSL.name("crops", "height"), SQLDataType.INTEGER);
     static final Field<String> ASPECT = field(DSL.name("crops", "aspect_ratio"), SQLDataType.VARCHAR);
     static final Field<Long> UPDATED = field(DSL.name("crops", "updated_at"), SQLDataType.BIGINT);
+    static final Field<String> UPDATED_BY = field(DSL.name("crops", "updated_by"), SQLDataType.VARCHAR);
 
     private final DSLContext db;
     private final ImageService images;
@@ -90,10 +92,11 @@ public class CropService {
                             + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
         }
         long now = Times.now();
+        String by = Actor.current().name();
         db.insertInto(CROPS).set(CROP_IMAGE, imageId).set(X, x).set(Y, y).set(WIDTH, w).set(HEIGHT, h)
-                .set(ASPECT, aspect).set(UPDATED, now)
+                .set(ASPECT, aspect).set(UPDATED, now).set(UPDATED_BY, by)
                 .onConflict(CROP_IMAGE).doUpdate()
-                .set(X, x).set(Y, y).set(WIDTH, w).set(HEIGHT, h).set(ASPECT, aspect).set(UPDATED, now)
+                .set(X, x).set(Y, y).set(WIDTH, w).set(HEIGHT, h).set(ASPECT, aspect).set(UPDATED, now).set(UPDATED_BY, by)
                 .execute();
         images.touch(imageId);
         events.publishEvent(new CropChanged(imageId));

@@ -2,9 +2,11 @@ package org.gallery.health;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gallery.GalleryVersion;
+import org.gallery.auth.Caller;
 import org.gallery.cache.MetadataCache;
 import org.gallery.config.Settings;
 import org.gallery.imaging.ImagingEngine;
@@ -33,13 +35,17 @@ class HealthController {
     }
 
     @GetMapping("/api/v2/health")
-    @Operation(summary = "Overall status and each dependency's; 503 when the database is down")
-    ResponseEntity<Map<String, Object>> health() {
+    @Operation(summary = "Overall status and each dependency's (the details need a signed-in user); 503 when the database is down")
+    ResponseEntity<Map<String, Object>> health(HttpServletRequest request) {
         boolean dbUp = databaseUp();
         boolean cacheUp = cache.healthy();
         boolean storageUp = files.writable();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", dbUp && storageUp ? (cacheUp ? "ok" : "degraded") : "down");
+        if (settings.auth().required() && Caller.of(request) == null) {
+            // load balancers and uptime checks see whether it works; what it runs on is for signed-in users
+            return ResponseEntity.status(dbUp ? 200 : 503).body(body);
+        }
         body.put("version", GalleryVersion.current());
         body.put("database", Map.of("kind", settings.database().kind().name().toLowerCase(), "status", up(dbUp)));
         body.put("cache", Map.of("kind", cache.kind(), "status", up(cacheUp)));

@@ -21,6 +21,7 @@ import org.gallery.imaging.ImageRejectedException;
 import org.gallery.imaging.ImagingEngine;
 import org.gallery.photoset.PhotosetFolder;
 import org.gallery.photoset.PhotosetService;
+import org.gallery.shared.Actor;
 import org.gallery.shared.Ids;
 import org.gallery.shared.Times;
 import org.gallery.storage.FileStore;
@@ -168,6 +169,7 @@ public class ImageService {
                         .set(WIDTH, facts.width()).set(HEIGHT, facts.height()).set(ORIENTATION, facts.orientation())
                         .set(TAKEN_AT, taken).set(SORT_TAKEN, taken != null ? taken : now)
                         .set(CAMERA, facts.camera()).set(CREATED_AT, now).set(UPDATED_AT, now)
+                        .set(UPLOADED_BY, Actor.current().name())
                         .execute();
                 if (photosetId != null) {
                     photosets.imageAdded(photosetId, id);

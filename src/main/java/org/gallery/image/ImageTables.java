@@ -33,6 +33,8 @@ final class ImageTables {
     static final Field<String> CAMERA = field(name("images", "camera"), SQLDataType.VARCHAR);
     static final Field<Long> CREATED_AT = field(name("images", "created_at"), SQLDataType.BIGINT);
     static final Field<Long> UPDATED_AT = field(name("images", "updated_at"), SQLDataType.BIGINT);
+    /** Who uploaded it through the API; empty for images the migration toolkit took in. */
+    static final Field<String> UPLOADED_BY = field(name("images", "uploaded_by"), SQLDataType.VARCHAR);
 
     /** Every column, typed: a plain-SQL table has no typed fields of its own. */
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(ID, PHOTOSET_ID, FILE_NAME, ORIGINAL_FILENAME,

@@ -13,6 +13,7 @@ import org.apache.catalina.Globals;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.gallery.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * inside the web server, before the servlet filters and the MVC machinery (together they cost more than half the
  * time of such a request): from memory when it is cached, else read from disk into the cache, or, with the cache
  * turned off, handed to the kernel with sendfile so it never passes through the heap. A thumbnail still to be made,
- * a bad size or an unknown image go on to {@link ThumbnailController}, which answers with the same headers. These
+ * a bad size or an unknown image go on to {@link ThumbnailController}, which answers with the same headers. Access is
+ * checked here as in the filters, from a few seconds' memory of each credential. These
  * hits are logged at DEBUG on the request logger, as a static file server leaves them out of its access log.
  */
 @Component
@@ -39,11 +41,13 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
 
     private final HotThumbnails hot;
     private final ThumbnailStore store;
+    private final Authenticator authenticator;
 
-    HotThumbnailValve(HotThumbnails hot, ThumbnailStore store) {
+    HotThumbnailValve(HotThumbnails hot, ThumbnailStore store, Authenticator authenticator) {
         super(true);
         this.hot = hot;
         this.store = store;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -58,7 +62,8 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
         // a cross-origin request (it carries Origin) goes the long way, where the CORS settings answer it
         boolean plain = (head || "GET".equals(method)) && request.getHeader("Origin") == null;
         Target target = plain ? target(request.getRequestURI()) : null;
-        if (target == null || !answer(target, head, request, response)) {
+        // without valid credentials the request goes the long way, where the auth filter answers 401
+        if (target == null || !authenticator.mayRead(request) || !answer(target, head, request, response)) {
             getNext().invoke(request, response);
             return;
         }

@@ -19,7 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Thumbnails")
 class ThumbnailController {
 
-    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    /** private: the browser keeps them a year, but a shared proxy must not hand them to someone not signed in. */
+    private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
     static final String CACHE_CONTROL = FOREVER.getHeaderValue();
 
     private final ThumbnailService thumbnails;

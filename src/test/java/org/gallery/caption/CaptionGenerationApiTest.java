@@ -131,6 +131,7 @@ class CaptionGenerationApiTest {
         UUID id = new Factories(api).image(null);
         HttpClient http = HttpClient.newHttpClient();
         var request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v2/images/" + id + "/caption/generate"))
+                .headers(api.defaultHeaders())
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Describe it.\"}")).build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -175,6 +176,7 @@ class CaptionGenerationApiTest {
         try (var socket = new java.net.Socket("127.0.0.1", URI.create(api.base()).getPort())) {
             String body = "{\"prompt\":\"Describe it.\"}";
             String http = "POST /api/v2/images/" + id + "/caption/generate HTTP/1.1\r\nHost: localhost\r\n"
+                    + String.join(": ", api.defaultHeaders()) + "\r\n"
                     + "Accept: text/event-stream\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                     + "\r\n\r\n" + body;
             socket.getOutputStream().write(http.getBytes(StandardCharsets.UTF_8));

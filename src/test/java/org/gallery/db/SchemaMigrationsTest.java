@@ -40,18 +40,21 @@ class SchemaMigrationsTest {
         assertThat(migrations.current()).isNull();
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
-        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs");
+        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
         assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
                 "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files", "jobs",
-                "job_items");
+                "job_items", "users", "sessions", "api_tokens", "audit_log");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
-        List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("004_jobs");
+        assertThat(tables()).contains("jobs").doesNotContain("users", "sessions", "api_tokens", "audit_log");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("003_migration");
         assertThat(tables()).contains("captions", "migration_folders").doesNotContain("jobs", "job_items");

@@ -20,11 +20,34 @@ public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public Api(String base) {
+    private final String base;
+    private final String[] defaultHeaders;
+
+    public Api(String base, String... defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same server with this API token on every request. */
+    public Api withToken(String token) {
+        return new Api(base, "Authorization", "Bearer " + token);
+    }
+
+    /** The same server with these headers on every request instead (for example a session cookie and Origin). */
+    public Api withHeaders(String... headers) {
+        return new Api(base, headers);
+    }
+
+    /** The same server without credentials. */
+    public Api anonymous() {
+        return new Api(base);
+    }
+
+    /** The headers every request of this client carries, for tests that build requests of their own. */
+    public String[] defaultHeaders() {
+        return defaultHeaders.clone();
     }
 
     public record Response(int status, Map<String, List<String>> headers, byte[] body) {
@@ -65,6 +88,10 @@ public final class Api {
 
     public Response delete(String path) {
         return send(request(path).DELETE().build());
+    }
+
+    public Response patch(String path, Object json) {
+        return sendJson("PATCH", path, json);
     }
 
     public Response post(String path, Object json) {
@@ -110,6 +137,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            builder.header(defaultHeaders[i], defaultHeaders[i + 1]);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -118,7 +148,7 @@ public final class Api {
 
     private Response send(HttpRequest request) {
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

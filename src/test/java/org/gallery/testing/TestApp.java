@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.gallery.GalleryApplication;
+import org.gallery.auth.Role;
+import org.gallery.auth.TokenService;
+import org.gallery.auth.User;
+import org.gallery.auth.UserService;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
 import org.jooq.DSLContext;
@@ -27,12 +31,29 @@ public final class TestApp implements AutoCloseable {
     public final ConfigurableApplicationContext context;
     public final Api api;
 
+    /** The first admin's password in every test app. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
     private TestApp(Db db, Settings settings, ConfigurableApplicationContext context) {
         this.db = db;
         this.settings = settings;
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.api = new Api("http://127.0.0.1:" + port);
+        Api server = new Api("http://127.0.0.1:" + port);
+        this.api = settings.auth().required() ? server.withToken(adminToken(context)) : server;
+    }
+
+    /** An admin token made directly in the database, so that tests go through the real authentication. */
+    private static String adminToken(ConfigurableApplicationContext context) {
+        User admin = context.getBean(UserService.class).byName("admin");
+        return context.getBean(TokenService.class).create(admin.id(), Role.ADMIN, "tests", "admin", null).token();
+    }
+
+    /** A new account of this role and an API token of its own (scope as high as the role allows, or lower). */
+    public Api as(Role role, String scope) {
+        String name = role.id() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        User user = context.getBean(UserService.class).add(name, role, "password-of-" + name);
+        return api.withToken(context.getBean(TokenService.class).create(user.id(), role, "tests", scope, null).token());
     }
 
     public static synchronized TestApp of(Db db) {
@@ -48,6 +69,10 @@ public final class TestApp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         env.put("API_HOST", "127.0.0.1");
+        env.put("GALLERY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // sign-in tests name their own client address (X-Forwarded-For), so that the per-address throttle of one
+        // test never slows another down
+        env.put("TRUST_PROXY", "true");
         env.put("API_PORT", "0");
         if (db == Db.POSTGRES) {
             env.put("DATABASE_URL", TestServices.newPostgresDatabase());
@@ -73,6 +98,43 @@ public final class TestApp implements AutoCloseable {
         env.putAll(overrides);
         Settings settings = SettingsLoader.load(env, Path.of("target"));
         return new TestApp(db, settings, GalleryApplication.start(settings, args));
+    }
+
+    /** A second instance on the same database and storage, as behind a load balancer; the test closes it. */
+    public TestApp secondInstance() {
+        Map<String, String> env = new HashMap<>();
+        env.put("STORAGE_ROOT", settings.storage().root().toString());
+        env.put("API_HOST", "127.0.0.1");
+        env.put("API_PORT", "0");
+        env.put("TRUST_PROXY", "true");
+        env.put("DATABASE_URL", settings.database().jdbcUrl()
+                + (settings.database().user() == null ? "" : (settings.database().jdbcUrl().contains("?") ? "&" : "?")
+                        + "user=" + settings.database().user()));
+        if (settings.redisEnabled()) {
+            env.put("REDIS_URL", settings.redisUrl());
+        }
+        Settings second = SettingsLoader.load(env, Path.of("target"));
+        return new TestApp(db, second, GalleryApplication.start(second));
+    }
+
+    /** Signs in through the API and returns a client that sends the session cookie, as this site's own page would. */
+    public Api signIn(String name, String password) {
+        var response = signInResponse(name, password, randomAddress());
+        if (response.status() != 200) {
+            throw new AssertionError("sign-in as " + name + " failed: " + response);
+        }
+        String cookie = response.header("Set-Cookie");
+        return api.withHeaders("Cookie", cookie.substring(0, cookie.indexOf(';')), "Origin", api.base());
+    }
+
+    public Api.Response signInResponse(String name, String password, String address) {
+        return api.anonymous().withHeaders("X-Forwarded-For", address)
+                .post("/api/v2/auth/login", Map.of("name", name, "password", password));
+    }
+
+    public static String randomAddress() {
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }
 
     public void close() {

@@ -66,7 +66,7 @@ class ThumbnailApiTest {
         var r = api.get("/api/v2/images/" + id + "/thumbnail/medium");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).isEqualTo("image/jpeg");
-        assertThat(r.header("Cache-Control")).contains("max-age=31536000", "public", "immutable");
+        assertThat(r.header("Cache-Control")).contains("max-age=31536000", "private", "immutable");
         assertThat(r.header("ETag")).isNotBlank();
         assertThat(r.header("Last-Modified")).isNotBlank();
         assertThat(api.get("/api/v2/images/" + id + "/thumbnail/medium", "If-None-Match", r.header("ETag")).status())

@@ -58,6 +58,8 @@ public final class ExportBenchmark {
         env.put("STORAGE_ROOT", root.toString());
         env.put("API_HOST", "127.0.0.1");
         env.put("API_PORT", Integer.toString(port));
+        // what is measured is the export; accounts are off, which loopback allows
+        env.put("AUTH", "off");
         Settings settings = SettingsLoader.load(env, Path.of("target"));
 
         Seeded seeded = seed(settings, files, targetBytes);
