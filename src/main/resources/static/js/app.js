@@ -25,6 +25,7 @@ function showShell(user) {
   header.hidden = !user;
   if (!user) return;
   header.querySelector('.user-name').textContent = user.name;
+  header.querySelector('.user-role').textContent = user.role;
   // with accounts switched off there is nobody to sign out
   header.querySelector('.sign-out').hidden = user.auth === 'off';
 }
@@ -58,9 +59,8 @@ onUnauthorized(() => {
 });
 
 async function boot() {
-  let user;
   try {
-    user = await loadUser();
+    await loadUser();
   } catch (e) {
     replace(main, h('section', { class: 'screen' },
       h('h1', {}, 'Gallery'), h('p', { class: 'error', role: 'alert' }, e.message)));
@@ -77,7 +77,6 @@ async function boot() {
     markNav(path);
     return true;
   });
-  if (!user && parseHash().path !== '/signin') navigate('/signin');
 }
 
 boot();

@@ -5,7 +5,7 @@ import { signIn, currentUser } from '../session.js';
 import { navigate } from '../router.js';
 
 export function signInScreen(params, query, main) {
-  if (currentUser() && currentUser().auth === 'off') {
+  if (currentUser()) {
     navigate('/library');
     return;
   }
@@ -23,11 +23,9 @@ export function signInScreen(params, query, main) {
       const next = query.next && !query.next.startsWith('/signin') ? query.next : '/library';
       location.hash = '#' + next;
     } catch (e) {
-      if (e.status === 429) {
-        error.show(`${e.message}${e.retryAfter ? ` Try again in ${e.retryAfter} s.` : ''}`);
-      } else {
-        error.show(e);
-      }
+      // a throttled sign-in (429) names the wait in its detail; Retry-After is the fallback when it does not
+      const wait = e.status === 429 && e.retryAfter && !/try again/i.test(e.message) ? ` Try again in ${e.retryAfter} s.` : '';
+      error.show(e.message + wait);
       password.select();
     } finally {
       submit.disabled = false;

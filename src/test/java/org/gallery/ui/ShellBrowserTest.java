@@ -17,7 +17,8 @@ class ShellBrowserTest extends BrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Gallery");
         assertThat(find(".brand").getText()).isEqualTo("Gallery");
         assertThat(all(".app-nav a").stream().map(WebElement::getText)).containsExactly("Library", "Images", "Jobs", "Status");
-        assertThat(find("[data-test=user-name]").getText()).isEqualTo("local");
+        assertThat(find("[data-test=user-name]").getText()).isEqualTo("admin");
+        assertThat(find(".user-role").getText()).isEqualTo("admin");
         assertThat(find(".app-nav a[aria-current=page]").getText()).isEqualTo("Library");
 
         find(".app-nav a[data-nav=status]").click();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gallery.testing.Db;
+import org.gallery.testing.Factories;
 import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +39,11 @@ class UploadBrowserTest extends BrowserTest {
             smallUploads = TestApp.startWith(Db.SQLITE, Map.of("MAX_UPLOAD_MB", "1"));
         }
         app = smallUploads;
-        UUID set = new org.gallery.testing.Factories(app.api).photoset();
+        make = new Factories(app.api);
+        signIn(app, "admin", TestApp.ADMIN_PASSWORD);
+        UUID set = make.photoset();
         byte[] duplicate = TestImages.jpeg(300, 200);
-        new org.gallery.testing.Factories(app.api).image(set, "already.jpg", duplicate, List.of());
+        make.image(set, "already.jpg", duplicate, List.of());
 
         Path good1 = write("good1.jpg", TestImages.jpeg(400, 300));
         Path good2 = write("good2.png", TestImages.png(200, 300));
