@@ -120,7 +120,7 @@ export function imagesScreen({ photosetId }, query, main) {
         list.cursor = page.next_cursor;
         list.hasMore = !!page.next_cursor;
         showCount();
-        grid.refresh();
+        grid.grow();
         viewer?.listChanged();
       })
       .catch((e) => {

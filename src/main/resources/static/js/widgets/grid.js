@@ -24,12 +24,16 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     const width = scroller.clientWidth || 1;
     cols = Math.max(1, Math.floor((width + GAP) / (cellSize + GAP)));
     cell = Math.floor((width - GAP * (cols - 1)) / cols);
-    const rows = Math.ceil(list.items.length / cols) + (list.hasMore ? 2 : 0);
-    spacer.style.height = `${Math.max(0, rows * (cell + GAP) - GAP)}px`;
+    setHeight();
     // every cell's place depends on the column count: rebuild what is shown
-    for (const el of cells.values()) el.remove();
+    for (const el of cells.values()) forget(el);
     cells.clear();
     draw();
+  }
+
+  function setHeight() {
+    const rows = Math.ceil(list.items.length / cols) + (list.hasMore ? 2 : 0);
+    spacer.style.height = `${Math.max(0, rows * (cell + GAP) - GAP)}px`;
   }
 
   function draw() {
@@ -41,7 +45,7 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     const from = first * cols;
     const to = Math.min(list.items.length, (last + 1) * cols);
     for (const [i, el] of cells) {
-      if (i < from || i >= to) { el.remove(); cells.delete(i); }
+      if (i < from || i >= to) { forget(el); cells.delete(i); }
     }
     for (let i = from; i < to; i++) {
       if (cells.has(i)) continue;
@@ -57,6 +61,13 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     if (list.hasMore && to >= list.items.length - cols * OVERSCAN_ROWS) onNeedMore();
   }
 
+  /** Removes a cell; a thumbnail still loading is dropped too, so a fast fling does not queue hundreds of them. */
+  function forget(el) {
+    const img = el.querySelector('img');
+    if (img && !img.complete) img.removeAttribute('src');
+    el.remove();
+  }
+
   const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
   scroller.addEventListener('scroll', schedule, { passive: true });
   const resize = new ResizeObserver(() => layout());
@@ -66,6 +77,8 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     element: scroller,
     /** Items were added or changed: recompute the height and redraw the visible cells. */
     refresh: layout,
+    /** Items were appended (the next page): the cells already shown stay as they are. */
+    grow() { setHeight(); draw(); },
     setSize(px) { cellSize = px; layout(); },
     /** Brings an item into view (after the viewer moved past the visible rows). */
     reveal(index) {
