@@ -83,8 +83,9 @@ class LargeGridBrowserTest extends BrowserTest {
         assertThat(num(run, "maxCells")).isLessThan(150);
         assertThat(num(run, "flingCells")).isLessThan(150);
         assertThat(num(run, "maxElements")).isLessThan(600);
-        // and it still shows what is where it stopped
-        waitFor(d -> !all(".cell img").isEmpty());
+        // and where the fling stopped, the thumbnails come in (made on demand from the stored files)
+        waitFor(d -> js("return [...document.querySelectorAll('.cell img')].some(i => i.complete && i.naturalWidth > 0)"));
+        screenshot("settled");
     }
 
     private static double num(Map<String, Object> values, String key) {
