@@ -68,12 +68,24 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     el.remove();
   }
 
+  // arrow keys move between cells (a row is `cols` cells); the target row is drawn before it gets focus
+  scroller.addEventListener('keydown', (event) => {
+    const from = Number(event.target.closest?.('.cell')?.dataset.index);
+    const delta = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols }[event.key];
+    if (Number.isNaN(from) || !delta || event.altKey || event.ctrlKey || event.metaKey) return;
+    const to = Math.min(Math.max(0, from + delta), list.items.length - 1);
+    event.preventDefault();
+    api.reveal(to);
+    draw();
+    cells.get(to)?.focus({ preventScroll: true });
+  });
+
   const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
   scroller.addEventListener('scroll', schedule, { passive: true });
   const resize = new ResizeObserver(() => layout());
   resize.observe(scroller);
 
-  return {
+  const api = {
     element: scroller,
     /** Items were added or changed: recompute the height and redraw the visible cells. */
     refresh: layout,
@@ -91,4 +103,5 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     nodeCount: () => cells.size,
     destroy() { resize.disconnect(); cancelAnimationFrame(frame); },
   };
+  return api;
 }

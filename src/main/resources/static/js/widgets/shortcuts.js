@@ -4,6 +4,8 @@ import { h } from '../dom.js';
 
 const SHORTCUTS = [
   ['?', 'Show this list'],
+  ['← ↑ → ↓', 'Move between thumbnails in the grid'],
+  ['Enter', 'Open the focused thumbnail'],
   ['← / →', 'Previous / next image in the viewer'],
   ['Esc', 'Close the viewer or a dialog'],
   ['Ctrl+Enter', 'Save the caption'],

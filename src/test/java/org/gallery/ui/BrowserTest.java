@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -156,14 +155,15 @@ abstract class BrowserTest {
         return (T) ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    /** Sets the size of the page's viewport (the window is larger by the browser's own bars). */
+    /**
+     * Sets the size of the page's viewport, as a device of that size would have it (a window cannot be made narrower
+     * than the browser's minimum, so phone widths are emulated; below 600 px as a touch device).
+     */
     protected void resize(int width, int height) {
-        browser.manage().window().setSize(new Dimension(width, height));
-        Number extraWidth = js("return window.outerWidth - window.innerWidth");
-        Number extraHeight = js("return window.outerHeight - window.innerHeight");
-        if (extraWidth.intValue() != 0 || extraHeight.intValue() != 0) {
-            browser.manage().window().setSize(new Dimension(width + extraWidth.intValue(), height + extraHeight.intValue()));
-        }
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        Number inner = js("return window.innerWidth");
+        assertThat(inner.intValue()).as("viewport width").isEqualTo(width);
     }
 
     /** Saves what the browser shows as target/screenshots/{Test}-{method}-{step}.png. */

@@ -43,6 +43,15 @@ class ShellBrowserTest extends BrowserTest {
         assertThat(focused.getCssValue("outline-width")).isEqualTo("3px");
         screenshot("focus");
 
+        // "?" lists the keyboard shortcuts
+        focused.sendKeys("?");
+        assertThat(find("dialog.shortcuts[open]").getText()).contains("Keyboard shortcuts").contains("Ctrl+Enter");
+        screenshot("shortcuts");
+        button("Close").click();
+        waitFor(d -> d.findElements(By.cssSelector("dialog.shortcuts")).isEmpty());
+        focused = browser.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Library");
+
         // Enter on a focused link navigates, as a click does
         focused.sendKeys(Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
         find(".screen.status-screen");

@@ -23,7 +23,14 @@ class ViewerBrowserTest extends BrowserTest {
         make.image(null, "elsewhere.jpg", TestImages.jpeg(50, 50), List.of(tag + "-other"));
 
         open("/photosets/" + set);
-        find(".cell[data-id='" + first + "']").click();
+        // the grid by keyboard: arrows move between thumbnails, Enter opens one
+        js("arguments[0].focus()", find(".cell[data-id='" + first + "']"));
+        body().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(body().getText()).isEmpty();
+        assertThat(body().findElement(By.tagName("img")).getDomAttribute("alt")).isEqualTo("b_two.jpg");
+        body().sendKeys(Keys.ARROW_LEFT);
+        assertThat(body().getDomAttribute("data-id")).isEqualTo(first.toString());
+        body().sendKeys(Keys.ENTER);
         WebElement image = find("dialog.viewer[open] .viewer-image");
         waitFor(d -> js("return arguments[0].complete && arguments[0].naturalWidth === 900", image));
         assertThat(image.getDomAttribute("src")).endsWith("/thumbnail/large");
@@ -32,6 +39,9 @@ class ViewerBrowserTest extends BrowserTest {
         assertThat(find(".viewer .meta").getText()).contains("900 × 600 px").contains("JPEG");
         assertThat(browser.getCurrentUrl()).contains("image=" + first);
         screenshot("viewer");
+        resize(390, 844);
+        screenshot("viewer-narrow");
+        resize(1280, 800);
 
         body().sendKeys(Keys.ARROW_RIGHT);
         waitForText(".viewer-name", "b_two.jpg");
