@@ -29,6 +29,18 @@ class ShellBrowserTest extends BrowserTest {
     }
 
     @Test
+    void thePageRunsUnderTheStrictContentSecurityPolicyAndAViolationWouldFailTheTests() {
+        assertThat(app.api.get("/").header("Content-Security-Policy"))
+                .contains("script-src 'self'").contains("style-src 'self';").doesNotContain("unsafe-inline");
+        open("/library");
+        find(".cards");
+        // markup with an inline style, as innerHTML would make it: refused, and the refusal lands in the console
+        js("const p = document.createElement('p'); p.setAttribute('style', 'color: red'); document.body.append(p)");
+        var logged = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        assertThat(logged).anySatisfy(e -> assertThat(e.getMessage()).contains("Content Security Policy"));
+    }
+
+    @Test
     void everyControlIsReachableByKeyboardWithAVisibleFocusRing() {
         open("/library");
         find(".cards");
