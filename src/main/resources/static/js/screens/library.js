@@ -155,6 +155,14 @@ export function libraryScreen(params, query, main) {
     if (entries.some((e) => e.isIntersecting)) loadMore();
   }, { rootMargin: '600px' });
   observer.observe(sentinel);
+  // the observer only speaks when the sentinel crosses the margin; a scroll that ends beyond it (a jump to the
+  // end while a page was arriving) is caught here
+  let scrollCheck = 0;
+  const onScroll = () => {
+    if (scrollCheck) return;
+    scrollCheck = requestAnimationFrame(() => { scrollCheck = 0; if (cursor && isVisible(sentinel)) loadMore(); });
+  };
+  main.addEventListener('scroll', onScroll, { passive: true });
   const offLanded = uploads.onLanded(() => refreshCounts());
   // counts and covers change as uploads land; refetching the visible cards one by one is cheap and exact
   const refreshCounts = debounce(async () => {
@@ -164,7 +172,7 @@ export function libraryScreen(params, query, main) {
     }
   }, 500);
   reload();
-  return () => { observer.disconnect(); offLanded(); generation++; };
+  return () => { observer.disconnect(); main.removeEventListener('scroll', onScroll); offLanded(); generation++; };
 }
 
 function isVisible(el) {

@@ -74,8 +74,10 @@ class LibraryBrowserTest extends BrowserTest {
         find("#lib-q").sendKeys(prefix);
         // one page of 48 first; scrolling to the end of the list asks for the next one by cursor
         waitFor(d -> cards().size() == 48 && cards().getLast().getText().contains(prefix + " 47"));
-        js("document.querySelector('main').scrollTo(0, 1e6)");
-        waitFor(d -> cards().size() == 60);
+        waitFor(d -> {
+            js("document.querySelector('main').scrollTo(0, 1e6)");
+            return cards().size() == 60;
+        });
         assertThat(find(".list-status").getText()).isEqualTo("60 photosets");
         assertThat(cards().getFirst().getText()).contains(prefix + " 00");
 
