@@ -19,6 +19,8 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
   let cols = 1;
   let cell = size;
   let frame = 0;
+  let lastTop = 0;
+  let settleTimer = 0;
 
   function layout() {
     const width = scroller.clientWidth || 1;
@@ -40,6 +42,10 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     frame = 0;
     const rowH = cell + GAP;
     const top = scroller.scrollTop;
+    // moving more than half a screen per frame is a fling: the cells it passes get no thumbnail request until
+    // the grid comes to rest, so the server does not make hundreds of thumbnails nobody sees
+    const flinging = Math.abs(top - lastTop) > scroller.clientHeight / 2;
+    lastTop = top;
     const first = Math.max(0, Math.floor(top / rowH) - OVERSCAN_ROWS);
     const last = Math.ceil((top + scroller.clientHeight) / rowH) + OVERSCAN_ROWS;
     const from = first * cols;
@@ -55,10 +61,30 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
       el.style.width = `${cell}px`;
       el.style.height = `${cell}px`;
       el.style.transform = `translate(${(i % cols) * (cell + GAP)}px, ${Math.floor(i / cols) * rowH}px)`;
+      if (flinging) defer(el);
       cells.set(i, el);
       spacer.append(el);
     }
+    if (flinging) {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settle, 150);
+    }
     if (list.hasMore && to >= list.items.length - cols * OVERSCAN_ROWS) onNeedMore();
+  }
+
+  // (the thumbnails are loading="lazy", so no request starts before the cell is in the page and near view)
+  function defer(el) {
+    const img = el.querySelector('img[src]');
+    if (!img) return;
+    img.dataset.src = img.getAttribute('src');
+    img.removeAttribute('src');
+  }
+
+  function settle() {
+    for (const img of spacer.querySelectorAll('img[data-src]')) {
+      img.src = img.dataset.src;
+      delete img.dataset.src;
+    }
   }
 
   /** Removes a cell; a thumbnail still loading is dropped too, so a fast fling does not queue hundreds of them. */
@@ -101,7 +127,7 @@ export function virtualGrid({ list, size, renderCell, onNeedMore, label }) {
     },
     focus(index) { cells.get(index)?.focus(); },
     nodeCount: () => cells.size,
-    destroy() { resize.disconnect(); cancelAnimationFrame(frame); },
+    destroy() { resize.disconnect(); cancelAnimationFrame(frame); clearTimeout(settleTimer); },
   };
   return api;
 }

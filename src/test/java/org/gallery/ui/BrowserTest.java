@@ -126,7 +126,11 @@ abstract class BrowserTest {
     }
 
     protected <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return waitFor(Duration.ofSeconds(10), condition);
+    }
+
+    protected <T> T waitFor(Duration limit, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, limit).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 

@@ -84,7 +84,14 @@ class LargeGridBrowserTest extends BrowserTest {
         assertThat(num(run, "flingCells")).isLessThan(150);
         assertThat(num(run, "maxElements")).isLessThan(600);
         // and where the fling stopped, the thumbnails come in (made on demand from the stored files)
-        waitFor(d -> js("return [...document.querySelectorAll('.cell img')].some(i => i.complete && i.naturalWidth > 0)"));
+        waitFor(java.time.Duration.ofSeconds(60), d -> js("""
+                const view = document.querySelector('.grid-scroll').getBoundingClientRect();
+                const shown = [...document.querySelectorAll('.cell img')].filter((i) => {
+                  const r = i.getBoundingClientRect();
+                  return r.bottom > view.top && r.top < view.bottom;
+                });
+                return shown.length > 0 && shown.every((i) => i.complete && i.naturalWidth > 0);
+                """));
         screenshot("settled");
     }
 
