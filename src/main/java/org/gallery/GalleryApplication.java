@@ -74,7 +74,7 @@ public class GalleryApplication {
         }
         boolean sqlite = db.kind() == DatabaseUrl.Kind.SQLITE;
         p.put("spring.datasource.driver-class-name", sqlite ? "org.sqlite.JDBC" : "org.postgresql.Driver");
-        p.put("spring.datasource.hikari.maximum-pool-size", sqlite ? 4 : 10);
+        p.put("spring.datasource.hikari.maximum-pool-size", sqlite ? 8 : 10);
         // a database that is down answers health checks and requests within seconds, not after half a minute
         p.put("spring.datasource.hikari.connection-timeout", 5000);
         p.put("spring.jooq.sql-dialect", sqlite ? "SQLITE" : "POSTGRES");

@@ -5,14 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.gallery.config.Settings;
 import org.gallery.web.ApiException;
+import org.gallery.web.openapi.Answers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ class AuthController {
     }
 
     /** The signed-in user; {@code auth} says how: {@code session}, {@code token}, or {@code off} (accounts off). */
-    record Me(UUID id, String name, String role, String auth) {
+    record Me(@Nullable UUID id, String name, String role, String auth) {
         static Me of(Caller c) {
             return new Me(c.userId(), c.name(), c.role().id(), c.via().id());
         }
@@ -52,7 +52,8 @@ class AuthController {
 
     @PostMapping("/api/v2/auth/login")
     @Operation(summary = "Sign in with name and password: sets the session cookie; 401 when wrong, 429 after repeated failures")
-    ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request) {
+    @Answers(problems = {401, 409, 429})
+    ResponseEntity<Me> login(@RequestBody LoginRequest body, HttpServletRequest request) {
         if (!settings.auth().required()) {
             throw ApiException.conflict("Accounts are off on this server (AUTH=off): no sign-in needed");
         }
@@ -62,7 +63,7 @@ class AuthController {
         String address = Secure.clientAddress(request, settings.auth().trustProxy());
         Duration wait = throttle.wait(body.name(), address);
         if (!wait.isZero()) {
-            return tooMany(wait);
+            throw tooMany(wait);
         }
         var user = users.verify(body.name(), body.password());
         if (user.isEmpty()) {
@@ -99,11 +100,10 @@ class AuthController {
         return Me.of(Caller.of(request));
     }
 
-    private static ResponseEntity<ProblemDetail> tooMany(Duration wait) {
+    private static ApiException tooMany(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins for this account or address; try again in " + seconds + " s");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins for this account or address; try again in " + seconds + " s")
+                .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }
 }

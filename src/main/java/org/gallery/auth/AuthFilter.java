@@ -53,8 +53,18 @@ class AuthFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Caller caller = required ? identify(request) : Caller.LOCAL;
         boolean open = AccessRules.open(method, path);
+        Caller caller;
+        try {
+            caller = required ? identify(request) : Caller.LOCAL;
+        } catch (Authenticator.CredentialsUnavailableException down) {
+            if (!open) {
+                response.setHeader("Retry-After", "5");
+                ProblemWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, down.getMessage() + "; try again shortly", path);
+                return;
+            }
+            caller = null;
+        }
         if (caller == null && !open) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"gallery\"");
             ProblemWriter.write(response, HttpStatus.UNAUTHORIZED,

@@ -31,6 +31,7 @@ import org.gallery.config.Settings;
 import org.gallery.shared.Times;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +67,12 @@ public class Authenticator {
     private final long idleMillis;
     private final Cache<String, Verdict> verdicts = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(REMEMBER).build();
+    /**
+     * The credentials accepted in the last minutes, asked only while the database cannot be reached: an outage then
+     * does not sign out everyone who was working (nothing can be revoked meanwhile either).
+     */
+    private final Cache<String, Verdict> lastAccepted = Caffeine.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(15)).build();
 
     Authenticator(DSLContext db, Settings settings) {
         this.db = db;
@@ -93,7 +100,11 @@ public class Authenticator {
      * at least a viewer. A request that may not goes on to {@link AuthFilter}, which explains the refusal.
      */
     public boolean mayRead(HttpServletRequest request) {
-        return !required || identify(request).isPresent();
+        try {
+            return !required || identify(request).isPresent();
+        } catch (CredentialsUnavailableException e) {
+            return false;
+        }
     }
 
     Optional<Caller> identify(HttpServletRequest request) {
@@ -110,7 +121,24 @@ public class Authenticator {
     }
 
     private Optional<Caller> remembered(String key, java.util.function.Function<String, Verdict> load) {
-        Verdict verdict = verdicts.get(key, k -> load.apply(k.substring(2)));
+        Verdict verdict = verdicts.getIfPresent(key);
+        if (verdict == null) {
+            try {
+                verdict = load.apply(key.substring(2));
+            } catch (DataAccessException | org.jooq.exception.DataAccessException databaseDown) {
+                verdict = lastAccepted.getIfPresent(key);
+                if (verdict == null) {
+                    throw new CredentialsUnavailableException(databaseDown);
+                }
+                return Optional.of(verdict.caller());
+            }
+            verdicts.put(key, verdict);
+            if (verdict.caller() != null) {
+                lastAccepted.put(key, verdict);
+            } else {
+                lastAccepted.invalidate(key);
+            }
+        }
         if (verdict.caller() == null) {
             return Optional.empty();
         }
@@ -163,10 +191,19 @@ public class Authenticator {
     /** Forgets what this instance remembers of a user's credentials (role change, disable, new password). */
     void forgetUser(UUID userId) {
         verdicts.asMap().values().removeIf(v -> userId.equals(v.userId()));
+        lastAccepted.asMap().values().removeIf(v -> userId.equals(v.userId()));
     }
 
     /** Forgets one session or token at once (sign-out, revoke). */
     void forgetCredential(UUID credentialId) {
         verdicts.asMap().values().removeIf(v -> v.caller() != null && credentialId.equals(v.caller().credentialId()));
+        lastAccepted.asMap().values().removeIf(v -> credentialId.equals(v.caller().credentialId()));
+    }
+
+    /** Credentials were presented but cannot be checked now: the database cannot be reached. */
+    static final class CredentialsUnavailableException extends RuntimeException {
+        CredentialsUnavailableException(Throwable cause) {
+            super("The database cannot be reached, so credentials cannot be checked", cause);
+        }
     }
 }

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts")
 class TokenController {
 
-    record NewToken(String name, String scope, Instant expiresAt, Integer expiresInDays) {
+    record NewToken(String name, String scope, @Nullable Instant expiresAt, @Nullable Integer expiresInDays) {
     }
 
     /** The token itself is in {@code token}, shown only in this answer. */
     record CreatedToken(String token, UUID id, String name, String scope, UUID userId, String userName, String prefix,
-            Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+            Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
         static CreatedToken of(ApiToken.Created c) {
             ApiToken t = c.info();
             return new CreatedToken(c.token(), t.id(), t.name(), t.scope(), t.userId(), t.userName(), t.prefix(),
@@ -46,6 +48,7 @@ class TokenController {
 
     @GetMapping
     @Operation(summary = "Your tokens (never their secrets); admins add all=true for everybody's")
+    @Answers(problems = 409)
     Page<ApiToken> list(@RequestParam(required = false) Boolean all, HttpServletRequest request) {
         Caller caller = signedIn(request);
         boolean everybody = Boolean.TRUE.equals(all);
@@ -57,6 +60,7 @@ class TokenController {
 
     @PostMapping
     @Operation(summary = "Create a token for yourself: name, scope (read, write, admin; at most your role), optional expires_at or expires_in_days; the token is shown once")
+    @Answers(value = 201, problems = 409)
     ResponseEntity<CreatedToken> create(@RequestBody NewToken body, HttpServletRequest request) {
         Caller caller = signedIn(request);
         if (body == null) {
@@ -78,6 +82,7 @@ class TokenController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token: yours, or anybody's for an admin")
+    @Answers(problems = 409)
     ResponseEntity<Void> revoke(@PathVariable UUID id, HttpServletRequest request) {
         Caller caller = signedIn(request);
         ApiToken token = tokens.get(id);

@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts")
 class UserController {
 
-    record NewUser(String name, String role, String password) {
+    record NewUser(String name, @Nullable String role, @Nullable String password) {
     }
 
     /** {@code password} is present only when the server made it up: shown this once. */
-    record CreatedUser(UUID id, String name, String role, boolean disabled, Instant createdAt, Instant lastLoginAt,
-            String password) {
+    record CreatedUser(UUID id, String name, String role, boolean disabled, Instant createdAt,
+            @Nullable Instant lastLoginAt, @Nullable String password) {
     }
 
-    record UserChange(String name, String role, Boolean disabled, String password) {
+    record UserChange(@Nullable String name, @Nullable String role, @Nullable Boolean disabled,
+            @Nullable String password) {
     }
 
     private final UserService users;
@@ -48,6 +51,7 @@ class UserController {
 
     @PostMapping
     @Operation(summary = "Create an account: name, role (viewer, editor, admin), password (generated and returned once when left out)")
+    @Answers(value = 201, problems = 409)
     ResponseEntity<CreatedUser> create(@RequestBody NewUser body) {
         if (body == null) {
             throw ApiException.badRequest("Give name and role");
@@ -61,6 +65,7 @@ class UserController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change an account: name, role, disabled, password; disabling or a new password ends its sessions")
+    @Answers(problems = 409)
     User change(@PathVariable UUID id, @RequestBody UserChange body) {
         User user = users.get(id);
         if (body == null) {
@@ -90,6 +95,7 @@ class UserController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an account with its sessions and tokens; what it wrote keeps its author's name")
+    @Answers(problems = 409)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         users.delete(id);
         return ResponseEntity.noContent().build();

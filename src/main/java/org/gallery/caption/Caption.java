@@ -3,6 +3,7 @@ package org.gallery.caption;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A caption version with its provenance; {@code author} is the user (or {@code cli}) who saved it or started its
@@ -13,16 +14,16 @@ public record Caption(
         UUID imageId,
         String caption,
         String source,
-        String generator,
-        String model,
-        String prompt,
-        Long durationMs,
-        Integer promptTokens,
-        Integer outputTokens,
+        @Nullable String generator,
+        @Nullable String model,
+        @Nullable String prompt,
+        @Nullable Long durationMs,
+        @Nullable Integer promptTokens,
+        @Nullable Integer outputTokens,
         boolean current,
         Instant createdAt,
-        String author,
-        List<Caption> history) {
+        @Nullable String author,
+        @Nullable List<Caption> history) {
 
     public static final String MANUAL = "manual";
     public static final String GENERATED = "generated";

@@ -67,7 +67,16 @@ class CaptionGeneration {
                     "image " + imageId + " has no crop"));
             rect = new CropRect(crop.x(), crop.y(), crop.width(), crop.height());
         }
-        byte[] jpeg = engine.render(images.original(imageId).file(), rect, imageMaxSize, 90);
+        byte[] jpeg;
+        try {
+            jpeg = engine.render(images.original(imageId).file(), rect, imageMaxSize, 90);
+        } catch (RuntimeException e) {
+            if (!images.exists(imageId)) {
+                // deleted while its file was read: the file went with it
+                throw ApiException.notFound("Image", imageId);
+            }
+            throw e;
+        }
         return new Prepared(imageId, generator, new CaptionRequest(jpeg, prompt, request.model(), request.maxTokens()),
                 request.saving());
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.gallery.jobs.Job;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +21,8 @@ class CaptionJobController {
     }
 
     @PostMapping("/api/v2/captions/jobs")
-    @Operation(summary = "Caption many images in the background: photoset_id, image_ids or filter; prompt, generator, "
+    @Answers(202)
+    @Operation(operationId = "startCaptionJob", summary = "Caption many images in the background: photoset_id, image_ids or filter; prompt, generator, "
             + "model, max_tokens, use_crop; overwrite=false skips images with a manual caption. 202 with the job")
     ResponseEntity<Job> submit(@RequestBody CaptionJobs.CaptionJobRequest request) {
         Job job = jobs.submit(request);

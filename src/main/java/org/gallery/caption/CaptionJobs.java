@@ -121,8 +121,9 @@ class CaptionJobs implements JobHandler {
     public JobRun open(JobContext context) {
         JsonNode p = context.params();
         boolean overwrite = p.path("overwrite").asBoolean(false);
+        // generated without saving: the save below decides under the image's lock whether a manual caption stays
         var request = new GenerateRequest(text(p, "prompt"), text(p, "generator"), text(p, "model"),
-                p.hasNonNull("max_tokens") ? p.get("max_tokens").asInt() : null, true, p.path("use_crop").asBoolean(false));
+                p.hasNonNull("max_tokens") ? p.get("max_tokens").asInt() : null, false, p.path("use_crop").asBoolean(false));
         return new JobRun() {
             @Override
             public ItemOutcome process(JobItem item) {
@@ -132,8 +133,15 @@ class CaptionJobs implements JobHandler {
                     return ItemOutcome.done("skipped: has a manual caption");
                 }
                 try {
-                    GenerationResult result = generation.generate(generation.prepare(imageId, request));
-                    return ItemOutcome.done(result.caption());
+                    GenerationResult r = generation.generate(generation.prepare(imageId, request));
+                    var version = new CaptionVersion(r.caption(), Caption.GENERATED, r.generator(), r.model(), r.prompt(),
+                            r.durationMs(), r.promptTokens(), r.outputTokens());
+                    if (overwrite) {
+                        captions.save(imageId, version);
+                    } else if (captions.saveUnlessManual(imageId, version).isEmpty()) {
+                        return ItemOutcome.done("skipped: has a manual caption");
+                    }
+                    return ItemOutcome.done(r.caption());
                 } catch (ApiException e) {
                     return ItemOutcome.failed(e.getMessage());
                 }

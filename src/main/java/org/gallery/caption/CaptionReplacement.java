@@ -49,9 +49,37 @@ class CaptionReplacement {
             replacement = Matcher.quoteReplacement(replacement);
         }
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        Set<UUID> selected = selection(request);
+        if (dryRun) {
+            return examine(selected, pattern, replacement, true);
+        }
+        String rewrite = replacement;
+        return tx.execute(s -> {
+            // lock the images in id order (a photoset's delete takes them in that order too), then read each caption
+            // under its lock, so a save made meanwhile is the text replaced, not overwritten with a stale one
+            Set<UUID> alive = new LinkedHashSet<>();
+            new java.util.TreeSet<>(selected).forEach(id -> {
+                if (images.lockIfExists(id)) {
+                    alive.add(id);
+                }
+            });
+            selected.retainAll(alive);
+            Report report = examine(selected, pattern, rewrite, false);
+            for (Change change : report.changes()) {
+                if (change.after().isEmpty()) {
+                    throw ApiException.invalidField("replace", "would leave the caption of image " + change.imageId() + " empty");
+                }
+            }
+            report.changes().forEach(c -> captions.save(c.imageId(), CaptionVersion.manual(c.after())));
+            return report;
+        });
+    }
+
+    /** The changes the replacement makes to the current captions of these images; images deleted meanwhile are left out. */
+    private Report examine(Set<UUID> imageIds, Pattern pattern, String replacement, boolean dryRun) {
         List<Change> changes = new ArrayList<>();
         int examined = 0;
-        for (UUID imageId : selection(request)) {
+        for (UUID imageId : imageIds) {
             var current = captions.current(imageId);
             if (current.isEmpty()) {
                 continue;
@@ -67,14 +95,6 @@ class CaptionReplacement {
             if (!after.equals(before)) {
                 changes.add(new Change(imageId, before, after));
             }
-        }
-        if (!dryRun) {
-            for (Change change : changes) {
-                if (change.after().isEmpty()) {
-                    throw ApiException.invalidField("replace", "would leave the caption of image " + change.imageId() + " empty");
-                }
-            }
-            tx.executeWithoutResult(s -> changes.forEach(c -> captions.save(c.imageId(), CaptionVersion.manual(c.after()))));
         }
         return new Report(examined, changes.size(), dryRun, changes);
     }

@@ -70,11 +70,14 @@ public class CaptionService {
         return withHistory ? current.withHistory(history(imageId)) : current;
     }
 
-    /** Saves a new current version; the previous one stays in the history. */
+    /**
+     * Saves a new current version; the previous one stays in the history. The image row is locked first, so two saves
+     * for one image take turns (never two current versions) and a save after the image's delete is a 404.
+     */
     @Transactional
     public Caption save(UUID imageId, CaptionVersion version) {
         String text = check(version.text());
-        images.get(imageId);
+        images.lock(imageId);
         db.update(CAPTIONS).set(IS_CURRENT, 0).where(IMAGE_ID.eq(imageId)).and(IS_CURRENT.eq(1)).execute();
         UUID id = Ids.next();
         db.insertInto(CAPTIONS)
@@ -88,10 +91,25 @@ public class CaptionService {
         return current(imageId).orElseThrow();
     }
 
+    /**
+     * Saves a generated version unless the current one is manual, deciding under the image's lock: a manual caption
+     * saved while the generator ran is kept.
+     *
+     * @return the saved version, or empty when a manual caption was kept
+     */
+    @Transactional
+    Optional<Caption> saveUnlessManual(UUID imageId, CaptionVersion version) {
+        images.lock(imageId);
+        if (current(imageId).filter(c -> Caption.MANUAL.equals(c.source())).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(save(imageId, version));
+    }
+
     /** Removes the current caption; earlier versions stay in the history. */
     @Transactional
     public void delete(UUID imageId) {
-        images.get(imageId);
+        images.lock(imageId);
         int changed = db.update(CAPTIONS).set(IS_CURRENT, 0).where(IMAGE_ID.eq(imageId)).and(IS_CURRENT.eq(1)).execute();
         if (changed == 0) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Image " + imageId + " has no caption");

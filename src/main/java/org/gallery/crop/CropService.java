@@ -60,6 +60,8 @@ public class CropService {
 
     @Transactional
     Crop save(UUID imageId, CropRequest request) {
+        // the lock orders this against the image's delete; the crop row itself is one upsert
+        images.lock(imageId);
         Image image = images.get(imageId);
         List<ApiException.FieldError> errors = new ArrayList<>();
         Integer x = integer("x", request.x(), errors);
@@ -105,7 +107,7 @@ public class CropService {
 
     @Transactional
     void delete(UUID imageId) {
-        images.get(imageId);
+        images.lock(imageId);
         if (db.deleteFrom(CROPS).where(CROP_IMAGE.eq(imageId)).execute() == 0) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Image " + imageId + " has no crop");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.gallery.jobs.Job;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** An export as {@code GET /api/v2/exports/{id}} shows it; {@code download_url} once it has succeeded. */
@@ -14,14 +15,14 @@ public record Export(
         List<Job.Failure> failures,
         JsonNode selection,
         JsonNode options,
-        String fileName,
-        Long bytes,
-        String downloadUrl,
-        String error,
+        @Nullable String fileName,
+        @Nullable Long bytes,
+        @Nullable String downloadUrl,
+        @Nullable String error,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
-        Instant expiresAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Instant expiresAt,
         String jobUrl) {
 
     public boolean active() {

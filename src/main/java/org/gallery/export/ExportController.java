@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gallery.photoset.PhotosetService;
+import org.gallery.web.openapi.Answers;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -44,7 +45,8 @@ class ExportController {
     }
 
     @PostMapping("/api/v2/exports")
-    @Operation(summary = "Export images as a ZIP in the background: image_ids, photoset_id or filter (the filters of "
+    @Answers(value = 202, problems = 422)
+    @Operation(operationId = "createExport", summary = "Export images as a ZIP in the background: image_ids, photoset_id or filter (the filters of "
             + "GET /images); images = original|cropped, max_size, captions, caption_extension (.txt|.caption), "
             + "caption_prefix_tags. 202 with Location")
     ResponseEntity<Export> create(@RequestBody(required = false) ExportRequest body) {
@@ -56,13 +58,14 @@ class ExportController {
     }
 
     @GetMapping("/api/v2/exports/{id}")
-    @Operation(summary = "An export: status, progress, failures, and the download link once it has succeeded")
+    @Operation(operationId = "getExport", summary = "An export: status, progress, failures, and the download link once it has succeeded")
     Export get(@PathVariable UUID id) {
         return exports.get(id);
     }
 
     @GetMapping("/api/v2/exports/{id}/download")
-    @Operation(summary = "The finished ZIP (Range supported); 409 while it runs, 410 once expired")
+    @Operation(operationId = "downloadExport", summary = "The finished ZIP (Range supported); 409 while it runs, 410 once expired")
+    @Answers(binary = "application/zip", problems = {409, 410}, conditional = true, ranges = true)
     ResponseEntity<Resource> download(@PathVariable UUID id) {
         var download = exports.download(id);
         return ResponseEntity.ok()
@@ -74,14 +77,15 @@ class ExportController {
     }
 
     @DeleteMapping("/api/v2/exports/{id}")
-    @Operation(summary = "Cancel an export if it still runs and remove its file")
+    @Operation(operationId = "deleteExport", summary = "Cancel an export if it still runs and remove its file")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         exports.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v2/photosets/{id}/export")
-    @Operation(summary = "Stream a photoset as a ZIP while it is written (same options as POST /exports)")
+    @Answers(binary = "application/zip", problems = 422)
+    @Operation(operationId = "streamPhotosetExport", summary = "Stream a photoset as a ZIP while it is written (same options as POST /exports)")
     ResponseEntity<StreamingResponseBody> photoset(@PathVariable UUID id,
             @RequestParam(required = false) String images,
             @RequestParam(name = "max_size", required = false) Integer maxSize,
@@ -94,7 +98,8 @@ class ExportController {
     }
 
     @GetMapping("/api/v2/export")
-    @Operation(summary = "Stream chosen images as a ZIP while it is written (same options as POST /exports)")
+    @Answers(binary = "application/zip", problems = 422)
+    @Operation(operationId = "streamImagesExport", summary = "Stream chosen images as a ZIP while it is written (same options as POST /exports)")
     ResponseEntity<StreamingResponseBody> images(
             @Parameter(description = "image ids: comma-separated or repeated")
             @RequestParam(name = "image_ids", required = false) List<UUID> imageIds,

@@ -1,16 +1,19 @@
 package org.gallery.health;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gallery.GalleryVersion;
 import org.gallery.auth.Caller;
 import org.gallery.cache.MetadataCache;
 import org.gallery.config.Settings;
 import org.gallery.imaging.ImagingEngine;
 import org.gallery.storage.FileStore;
+import org.jspecify.annotations.Nullable;
 import org.jooq.DSLContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,23 +37,43 @@ class HealthController {
         this.settings = settings;
     }
 
+    /** The same body answers 200 and, with the database down, 503; without a signed-in caller only {@code status}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = "status")
+    record Health(String status, @Nullable String version, @Nullable Dependency database, @Nullable Dependency cache,
+            @Nullable Imaging imaging, @Nullable Storage storage) {
+    }
+
+    record Dependency(String kind, String status) {
+    }
+
+    record Imaging(String engine, String version) {
+    }
+
+    record Storage(String status, boolean writable, long freeBytes) {
+    }
+
     @GetMapping("/api/v2/health")
-    @Operation(summary = "Overall status and each dependency's (the details need a signed-in user); 503 when the database is down")
-    ResponseEntity<Map<String, Object>> health(HttpServletRequest request) {
+    @Operation(operationId = "getHealth", summary = "Overall status and each dependency's (the details need a signed-in user); 503 when the database is down")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "Service Unavailable: the database is down",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    ResponseEntity<Health> health(HttpServletRequest request) {
         boolean dbUp = databaseUp();
         boolean cacheUp = cache.healthy();
         boolean storageUp = files.writable();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", dbUp && storageUp ? (cacheUp ? "ok" : "degraded") : "down");
+        String status = dbUp && storageUp ? (cacheUp ? "ok" : "degraded") : "down";
         if (settings.auth().required() && Caller.of(request) == null) {
             // load balancers and uptime checks see whether it works; what it runs on is for signed-in users
-            return ResponseEntity.status(dbUp ? 200 : 503).body(body);
+            return ResponseEntity.status(dbUp ? 200 : 503).body(new Health(status, null, null, null, null, null));
         }
-        body.put("version", GalleryVersion.current());
-        body.put("database", Map.of("kind", settings.database().kind().name().toLowerCase(), "status", up(dbUp)));
-        body.put("cache", Map.of("kind", cache.kind(), "status", up(cacheUp)));
-        body.put("imaging", Map.of("engine", engine.id(), "version", engine.version()));
-        body.put("storage", Map.of("status", up(storageUp), "writable", storageUp, "free_bytes", files.freeBytes()));
+        Health body = new Health(status,
+                GalleryVersion.current(),
+                new Dependency(settings.database().kind().name().toLowerCase(), up(dbUp)),
+                new Dependency(cache.kind(), up(cacheUp)),
+                new Imaging(engine.id(), engine.version()),
+                new Storage(up(storageUp), storageUp, files.freeBytes()));
         return ResponseEntity.status(dbUp ? 200 : 503).body(body);
     }
 

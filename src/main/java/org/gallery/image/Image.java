@@ -3,13 +3,14 @@ package org.gallery.image;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An image's stored facts, as {@code GET /api/v2/images/{id}/metadata} shows them. */
 public record Image(
         UUID id,
-        UUID photosetId,
+        @Nullable UUID photosetId,
         String fileName,
-        String originalFilename,
+        @Nullable String originalFilename,
         String format,
         String mimeType,
         long bytes,
@@ -17,8 +18,8 @@ public record Image(
         int width,
         int height,
         int orientation,
-        Instant takenAt,
-        String camera,
+        @Nullable Instant takenAt,
+        @Nullable String camera,
         List<String> tags,
         boolean hasCaption,
         boolean hasCrop,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,15 +41,18 @@ class ImageController {
     }
 
     private final ImageService images;
+    private final ImageUploads uploads;
     private final JsonMapper json;
 
-    ImageController(ImageService images, JsonMapper json) {
+    ImageController(ImageService images, ImageUploads uploads, JsonMapper json) {
         this.images = images;
+        this.uploads = uploads;
         this.json = json;
     }
 
     @PostMapping(path = "/api/v2/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload an image (multipart 'file'; optional 'photoset_id' and 'tags')")
+    @Operation(operationId = "uploadImage", summary = "Upload an image (multipart 'file'; optional 'photoset_id' and 'tags')")
+    @Answers(value = 201, problems = {404, 409, 413, 415, 422})
     ResponseEntity<Image> upload(@RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "photoset_id", required = false) UUID photosetId,
             @Parameter(description = "tag names: repeated, comma-separated or a JSON list")
@@ -62,15 +66,14 @@ class ImageController {
         }
         Image image;
         try (InputStream in = file.getInputStream()) {
-            image = images.upload(in, file.getOriginalFilename(), photosetId, splitTags(tags));
+            image = uploads.upload(in, file.getOriginalFilename(), photosetId, splitTags(tags));
         }
         return ResponseEntity.created(URI.create("/api/v2/images/" + image.id())).body(image);
     }
 
-    @GetMapping({"/api/v2/images", "/api/v2/photosets/{id}/images"})
-    @Operation(summary = "List images (all, or one photoset's): filters, sort (taken, created, filename) and keyset pagination")
-    Page<Image> list(@PathVariable(name = "id", required = false) UUID photosetInPath,
-            @RequestParam(name = "photoset_id", required = false) UUID photosetId,
+    @GetMapping("/api/v2/images")
+    @Operation(operationId = "listImages", summary = "List images: filters, sort (taken, created, filename) and keyset pagination")
+    Page<Image> list(@RequestParam(name = "photoset_id", required = false) UUID photosetId,
             @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "has_caption", required = false) Boolean hasCaption,
             @RequestParam(name = "has_crop", required = false) Boolean hasCrop,
@@ -82,13 +85,30 @@ class ImageController {
             @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        UUID photoset = photosetInPath != null ? photosetInPath : photosetId;
-        return images.list(new ImageQuery(photoset, splitTags(tags), hasCaption, hasCrop, q, year, dateFrom, dateTo,
+        return images.list(new ImageQuery(photosetId, splitTags(tags), hasCaption, hasCrop, q, year, dateFrom, dateTo,
                 sort, order, limit, cursor));
     }
 
+    @GetMapping("/api/v2/photosets/{id}/images")
+    @Operation(operationId = "listPhotosetImages", summary = "List a photoset's images, with the filters, sort and pagination of GET /images")
+    Page<Image> listInPhotoset(@PathVariable UUID id,
+            @RequestParam(required = false) List<String> tags,
+            @RequestParam(name = "has_caption", required = false) Boolean hasCaption,
+            @RequestParam(name = "has_crop", required = false) Boolean hasCrop,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(name = "date_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
+            @RequestParam(name = "date_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String order,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return list(id, tags, hasCaption, hasCrop, q, year, dateFrom, dateTo, sort, order, limit, cursor);
+    }
+
     @GetMapping("/api/v2/images/{id}")
-    @Operation(summary = "The original bytes, exactly as uploaded (ETag, Range)")
+    @Operation(operationId = "getImageFile", summary = "The original bytes, exactly as uploaded (ETag, Range)")
+    @Answers(binary = "image/*", conditional = true, ranges = true)
     ResponseEntity<Resource> original(@PathVariable UUID id, WebRequest request) {
         StoredImage stored = images.original(id);
         String etag = "\"" + stored.sha256() + "\"";
@@ -106,20 +126,20 @@ class ImageController {
     }
 
     @GetMapping("/api/v2/images/{id}/metadata")
-    @Operation(summary = "Stored facts of an image")
+    @Operation(operationId = "getImageMetadata", summary = "Stored facts of an image")
     Image metadata(@PathVariable UUID id) {
         return images.get(id);
     }
 
     @DeleteMapping("/api/v2/images/{id}")
-    @Operation(summary = "Delete an image, its file and its derived files")
+    @Operation(operationId = "deleteImage", summary = "Delete an image, its file and its derived files")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         images.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v2/images/{id}/tags")
-    @Operation(summary = "Add tags to an image (idempotent)")
+    @Operation(operationId = "addImageTags", summary = "Add tags to an image (idempotent)")
     Image addTags(@PathVariable UUID id, @RequestBody TagsRequest request) {
         if (request.tags() == null) {
             throw ApiException.invalidField("tags", "is required (a list of names)");
@@ -128,7 +148,7 @@ class ImageController {
     }
 
     @DeleteMapping("/api/v2/images/{id}/tags/{tag}")
-    @Operation(summary = "Remove a tag from an image")
+    @Operation(operationId = "removeImageTag", summary = "Remove a tag from an image")
     Image removeTag(@PathVariable UUID id, @PathVariable String tag) {
         return images.removeTag(id, tag);
     }

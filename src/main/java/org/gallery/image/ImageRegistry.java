@@ -20,6 +20,7 @@ import org.gallery.shared.Ids;
 import org.gallery.shared.Times;
 import org.gallery.storage.FileStore;
 import org.gallery.tag.TagService;
+import org.gallery.web.ApiException;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -163,6 +164,10 @@ public class ImageRegistry {
             return List.of();
         }
         return tx.execute(status -> {
+            // the photoset row orders this against its delete and its other uploads (see PhotosetService#lock)
+            if (photosets.lock(photosetId).isEmpty()) {
+                throw ApiException.notFound("Photoset", photosetId);
+            }
             // one look-up per batch answers both checks: paths already registered, bytes the photoset already has
             Map<String, UUID> known = new java.util.HashMap<>();
             Map<String, UUID> bySha = new java.util.HashMap<>();

@@ -2,10 +2,6 @@ package org.gallery.image;
 
 import static org.gallery.image.ImageTables.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,32 +10,23 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gallery.cache.MetadataCache;
-import org.gallery.config.Settings;
-import org.gallery.imaging.ImageFacts;
-import org.gallery.imaging.ImageProbe;
-import org.gallery.imaging.ImageRejectedException;
-import org.gallery.imaging.ImagingEngine;
-import org.gallery.photoset.PhotosetFolder;
 import org.gallery.photoset.PhotosetService;
-import org.gallery.shared.Actor;
-import org.gallery.shared.Ids;
+import org.gallery.shared.RowLocks;
 import org.gallery.shared.Times;
 import org.gallery.storage.FileStore;
-import org.gallery.storage.SafeNames;
 import org.gallery.tag.TagService;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Images: upload, metadata, listing, tags and deletion. */
+/** Images: metadata, listing, tags and deletion; {@link ImageUploads} stores new ones. */
 @Service
 public class ImageService {
 
@@ -52,13 +39,10 @@ public class ImageService {
     private final MetadataCache cache;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final ImageProbe probe;
     private final ImageQueries queries;
-    private final List<NewImageHook> newImageHooks;
 
     ImageService(DSLContext db, FileStore files, PhotosetService photosets, TagService tags, MetadataCache cache,
-            TransactionTemplate tx, ApplicationEventPublisher events, Settings settings, List<ImageFacet> facets,
-            List<NewImageHook> newImageHooks, ImagingEngine engine) {
+            TransactionTemplate tx, ApplicationEventPublisher events, List<ImageFacet> facets) {
         this.db = db;
         this.files = files;
         this.photosets = photosets;
@@ -66,134 +50,7 @@ public class ImageService {
         this.cache = cache;
         this.tx = tx;
         this.events = events;
-        this.probe = new ImageProbe(settings.imaging().maxImagePixels(), () -> engine);
-        this.newImageHooks = newImageHooks;
         this.queries = new ImageQueries(db, facets.stream().collect(Collectors.toMap(ImageFacet::name, Function.identity())));
-    }
-
-    /**
-     * Stores an uploaded image: streamed to a temp file, checked from its bytes, moved into its photoset folder
-     * and registered in one transaction. Anything rejected leaves neither file nor row.
-     */
-    public Image upload(InputStream content, String originalFilename, UUID photosetId, List<String> tagNames) {
-        List<String> cleanTags = TagService.clean(tagNames, "tags");
-        PhotosetFolder folder = photosetId == null ? new PhotosetFolder(null, UNSORTED_FOLDER)
-                : photosets.folder(photosetId).orElseThrow(() -> ApiException.notFound("Photoset", photosetId));
-        // control characters (NUL above all) cannot be stored as text in PostgreSQL and mean nothing in a name
-        String original = originalFilename == null ? "" : originalFilename.replaceAll("\\p{Cntrl}", "").strip();
-        if (original.isEmpty()) {
-            original = "image";
-        }
-        UploadedFile upload = null;
-        String relPath = null;
-        try {
-            upload = UploadedFile.copy(content, files.newTempFile());
-            if (upload.bytes() == 0) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "The uploaded file is empty");
-            }
-            ImageFacts facts = probe(upload);
-            rejectDuplicate(photosetId, upload.sha256());
-            relPath = files.store(upload.file(), folder.folder(), SafeNames.fileName(original, facts.format().extension()));
-            UUID id = Ids.next();
-            prepare(id, files.resolve(relPath));
-            try {
-                register(id, upload, facts, relPath, original, photosetId, cleanTags);
-            } catch (RuntimeException e) {
-                newImageHooks.forEach(h -> h.discarded(id));
-                throw e;
-            }
-            return get(id);
-        } catch (IOException e) {
-            discard(upload, relPath);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            discard(upload, relPath);
-            throw e;
-        }
-    }
-
-    private ImageFacts probe(UploadedFile upload) {
-        try {
-            return probe.probe(upload.file());
-        } catch (ImageRejectedException e) {
-            HttpStatus status = switch (e.reason()) {
-                case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-                case TOO_MANY_PIXELS -> HttpStatus.CONTENT_TOO_LARGE;
-                case CORRUPT, EMPTY -> HttpStatus.BAD_REQUEST;
-            };
-            throw new ApiException(status, e.getMessage());
-        }
-    }
-
-    private void rejectDuplicate(UUID photosetId, String sha256) {
-        var existing = db.select(ID).from(IMAGES)
-                .where(photosetId == null ? PHOTOSET_ID.isNull() : PHOTOSET_ID.eq(photosetId))
-                .and(SHA256.eq(sha256)).limit(1).fetchOne(ID);
-        if (existing != null) {
-            throw duplicate(existing);
-        }
-    }
-
-    private static ApiException duplicate(UUID existing) {
-        var e = new ApiException(HttpStatus.CONFLICT, "The same image is already stored here as image " + existing);
-        return e;
-    }
-
-    /** Runs the other features' checks on a new image; one that fails refuses it with nothing left behind. */
-    private void prepare(UUID id, java.nio.file.Path file) {
-        try {
-            newImageHooks.forEach(h -> h.beforeCommit(id, file));
-        } catch (RuntimeException e) {
-            newImageHooks.forEach(h -> h.discarded(id));
-            if (e instanceof ImageRejectedException rejected) {
-                throw rejected.reason() == ImageRejectedException.Reason.UNSUPPORTED_TYPE
-                        ? new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, rejected.getMessage())
-                        : new ApiException(HttpStatus.BAD_REQUEST, "The image cannot be decoded: " + rejected.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private void register(UUID id, UploadedFile upload, ImageFacts facts, String relPath, String original,
-            UUID photosetId, List<String> cleanTags) {
-        long now = Times.now();
-        Long taken = facts.takenAt() == null ? null : facts.takenAt().toEpochMilli();
-        try {
-            tx.executeWithoutResult(status -> {
-                db.insertInto(IMAGES)
-                        .set(ID, id).set(PHOTOSET_ID, photosetId)
-                        .set(FILE_NAME, relPath.substring(relPath.lastIndexOf('/') + 1))
-                        .set(ORIGINAL_FILENAME, original).set(REL_PATH, relPath)
-                        .set(FORMAT, facts.format().name().toLowerCase()).set(MIME_TYPE, facts.format().mimeType())
-                        .set(BYTES, upload.bytes()).set(SHA256, upload.sha256())
-                        .set(WIDTH, facts.width()).set(HEIGHT, facts.height()).set(ORIENTATION, facts.orientation())
-                        .set(TAKEN_AT, taken).set(SORT_TAKEN, taken != null ? taken : now)
-                        .set(CAMERA, facts.camera()).set(CREATED_AT, now).set(UPDATED_AT, now)
-                        .set(UPLOADED_BY, Actor.current().name())
-                        .execute();
-                if (photosetId != null) {
-                    photosets.imageAdded(photosetId, id);
-                }
-                tags.addToImage(id, cleanTags);
-            });
-        } catch (DuplicateKeyException e) {
-            var existing = db.select(ID).from(IMAGES).where(PHOTOSET_ID.eq(photosetId)).and(SHA256.eq(upload.sha256()))
-                    .limit(1).fetchOne(ID);
-            throw existing != null ? duplicate(existing) : e;
-        }
-    }
-
-    private void discard(UploadedFile upload, String relPath) {
-        try {
-            if (upload != null) {
-                Files.deleteIfExists(upload.file());
-            }
-        } catch (IOException ignored) {
-            // the temp folder is swept at start-up
-        }
-        if (relPath != null) {
-            files.delete(relPath);
-        }
     }
 
     public Image get(UUID id) {
@@ -204,8 +61,31 @@ public class ImageService {
         return image;
     }
 
+    /**
+     * Read from the database without filling the cache: for the answer to an upload, which a photoset's delete may
+     * follow at once; cached after that delete's eviction, it would outlive the image.
+     */
+    Image uncached(UUID id) {
+        return load(List.of(id)).stream().findFirst().orElseThrow(() -> ApiException.notFound("Image", id));
+    }
+
     public boolean exists(UUID id) {
         return db.fetchExists(IMAGES, ID.eq(id));
+    }
+
+    /**
+     * Locks the image row until the caller's transaction ends, or answers 404. Every write under an image (caption,
+     * crop, tags) takes it first, so writes to one image run one at a time and none can follow its delete.
+     */
+    public void lock(UUID id) {
+        if (!lockIfExists(id)) {
+            throw ApiException.notFound("Image", id);
+        }
+    }
+
+    /** {@link #lock}, telling instead of answering 404 when the image is gone. */
+    public boolean lockIfExists(UUID id) {
+        return RowLocks.lock(db, IMAGES, ID, id) != null;
     }
 
     public StoredImage original(UUID id) {
@@ -255,8 +135,8 @@ public class ImageService {
 
     public Image addTags(UUID id, List<String> names) {
         List<String> clean = TagService.clean(names, "tags");
-        requireExists(id);
         tx.executeWithoutResult(s -> {
+            lock(id);
             tags.addToImage(id, clean);
             touch(id);
         });
@@ -264,8 +144,8 @@ public class ImageService {
     }
 
     public Image removeTag(UUID id, String name) {
-        requireExists(id);
         boolean removed = Boolean.TRUE.equals(tx.execute(s -> {
+            lock(id);
             boolean r = tags.removeFromImage(id, name);
             touch(id);
             return r;
@@ -282,19 +162,32 @@ public class ImageService {
         evictAfterCommit(id);
     }
 
+    /**
+     * Deletes an image. The photoset row is locked before the image row, the order a photoset's delete and an upload
+     * take them in, so a concurrent upload or delete in the same photoset sees the count and cover this one leaves.
+     */
     public void delete(UUID id) {
         String relPath = tx.execute(s -> {
-            var r = db.select(REL_PATH, PHOTOSET_ID).from(IMAGES).where(ID.eq(id)).fetchOne();
+            var found = db.select(PHOTOSET_ID).from(IMAGES).where(ID.eq(id)).fetchOne();
+            if (found == null) {
+                throw ApiException.notFound("Image", id);
+            }
+            UUID photosetId = found.value1();
+            // a photoset gone meanwhile took the image with it; images never move between photosets
+            if (photosetId != null && photosets.lock(photosetId).isEmpty()) {
+                throw ApiException.notFound("Image", id);
+            }
+            var r = RowLocks.lock(db, IMAGES, ID, id, REL_PATH);
             if (r == null) {
                 throw ApiException.notFound("Image", id);
             }
             db.deleteFrom(IMAGES).where(ID.eq(id)).execute();
-            if (r.value2() != null) {
-                UUID nextCover = db.select(ID).from(IMAGES).where(PHOTOSET_ID.eq(r.value2()))
+            if (photosetId != null) {
+                UUID nextCover = db.select(ID).from(IMAGES).where(PHOTOSET_ID.eq(photosetId))
                         .orderBy(FILE_NAME, ID).limit(1).fetchOne(ID);
-                photosets.imageRemoved(r.value2(), id, nextCover);
+                photosets.imageRemoved(photosetId, id, nextCover);
             }
-            return r.value1();
+            return r.get(REL_PATH);
         });
         cache.evict(key(id));
         files.delete(relPath);
@@ -305,7 +198,8 @@ public class ImageService {
     void deleteAllOf(UUID photosetId, String folder) {
         List<UUID> ids = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        db.select(ID, REL_PATH).from(IMAGES).where(PHOTOSET_ID.eq(photosetId)).forEach(r -> {
+        // locked in id order, the order a find/replace over several images takes them in
+        RowLocks.locking(db, db.select(ID, REL_PATH).from(IMAGES).where(PHOTOSET_ID.eq(photosetId)).orderBy(ID)).forEach(r -> {
             ids.add(r.value1());
             paths.add(r.value2());
         });
@@ -321,12 +215,6 @@ public class ImageService {
                 });
             }
         });
-    }
-
-    private void requireExists(UUID id) {
-        if (!exists(id)) {
-            throw ApiException.notFound("Image", id);
-        }
     }
 
     private List<Image> load(Collection<UUID> ids) {

@@ -3,6 +3,7 @@ package org.gallery.jobs;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,12 +17,12 @@ public record Job(
         Progress progress,
         List<Failure> failures,
         JsonNode params,
-        JsonNode result,
-        String error,
+        @Nullable JsonNode result,
+        @Nullable String error,
         int attempts,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         Instant updatedAt) {
 
     /** {@code done} items succeeded and {@code failed} did not, out of {@code total}. */

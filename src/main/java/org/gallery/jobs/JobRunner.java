@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gallery.config.Settings;
+import org.gallery.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -197,7 +198,9 @@ class JobRunner implements SmartLifecycle {
                 store.fail(me.id, owner, "Stopped " + (claimed.attempts() - 1) + " times before it could finish");
                 return;
             }
-            execute(claimed, handler, me);
+            // what the job writes (caption versions above all) is written in the name of whoever started it
+            new Actor(claimed.createdBy() == null ? Actor.CLI.name() : claimed.createdBy(), null, null)
+                    .run(() -> execute(claimed, handler, me));
         } finally {
             running.remove(me.id);
             slots.release();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.gallery.shared.Actor;
 import org.gallery.shared.Times;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -38,7 +39,7 @@ class JobStore {
         this.tx = tx;
     }
 
-    record Claimed(UUID id, String type, String params, String checkpoint, int attempts) {
+    record Claimed(UUID id, String type, String params, String checkpoint, int attempts, String createdBy) {
     }
 
     /** Creates a queued job and its items in one transaction. */
@@ -47,7 +48,7 @@ class JobStore {
             long now = Times.now();
             db.insertInto(JOBS).set(ID, id).set(TYPE, type).set(STATUS, JobStatus.QUEUED).set(PARAMS, params)
                     .set(TOTAL, 0).set(DONE, 0).set(FAILED, 0).set(ATTEMPTS, 0)
-                    .set(CREATED_AT, now).set(UPDATED_AT, now).execute();
+                    .set(CREATED_AT, now).set(UPDATED_AT, now).set(CREATED_BY, Actor.current().name()).execute();
             int seq = 0;
             List<PlannedItem> chunk = new ArrayList<>(INSERT_BATCH);
             while (items.hasNext()) {
@@ -105,7 +106,7 @@ class JobStore {
             long now = Times.now();
             Condition claimable = STATUS.eq(JobStatus.QUEUED)
                     .or(STATUS.eq(JobStatus.RUNNING).and(HEARTBEAT_AT.lt(now - leaseMillis)));
-            var select = db.select(ID, TYPE, PARAMS, CHECKPOINT, ATTEMPTS, STATUS, HEARTBEAT_AT).from(JOBS)
+            var select = db.select(ID, TYPE, PARAMS, CHECKPOINT, ATTEMPTS, STATUS, HEARTBEAT_AT, CREATED_BY).from(JOBS)
                     .where(claimable).orderBy(CREATED_AT, ID).limit(1);
             Record r = db.dialect().family() == SQLDialect.POSTGRES
                     ? select.forUpdate().skipLocked().fetchOne() : select.fetchOne();
@@ -119,8 +120,8 @@ class JobStore {
             int taken = db.update(JOBS).set(STATUS, JobStatus.RUNNING).set(OWNER, owner).set(HEARTBEAT_AT, now)
                     .set(ATTEMPTS, ATTEMPTS.plus(1)).set(STARTED_AT, coalesce(STARTED_AT, val(now)))
                     .set(UPDATED_AT, now).where(unchanged).execute();
-            return taken == 1 ? new Claimed(id, r.get(TYPE), r.get(PARAMS), r.get(CHECKPOINT), r.get(ATTEMPTS) + 1)
-                    : null;
+            return taken == 1 ? new Claimed(id, r.get(TYPE), r.get(PARAMS), r.get(CHECKPOINT), r.get(ATTEMPTS) + 1,
+                    r.get(CREATED_BY)) : null;
         }));
     }
 

@@ -34,6 +34,8 @@ final class JobTables {
     static final Field<Long> STARTED_AT = field(name("jobs", "started_at"), SQLDataType.BIGINT);
     static final Field<Long> FINISHED_AT = field(name("jobs", "finished_at"), SQLDataType.BIGINT);
     static final Field<Long> UPDATED_AT = field(name("jobs", "updated_at"), SQLDataType.BIGINT);
+    /** The user (or {@code cli}) who started it; the job's work is done in that name. */
+    static final Field<String> CREATED_BY = field(name("jobs", "created_by"), SQLDataType.VARCHAR);
 
     static final List<Field<?>> COLUMNS = List.of(ID, TYPE, STATUS, PARAMS, TOTAL, DONE, FAILED, CHECKPOINT, RESULT,
             ERROR, OWNER, HEARTBEAT_AT, ATTEMPTS, CREATED_AT, STARTED_AT, FINISHED_AT, UPDATED_AT);

@@ -4,20 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A photoset as the API shows it. */
 public record Photoset(
         UUID id,
         String name,
-        Integer year,
-        String date,
-        String sourceUrl,
-        String originalFilename,
+        @Nullable Integer year,
+        @Nullable String date,
+        @Nullable String sourceUrl,
+        @Nullable String originalFilename,
         List<String> actors,
         List<String> tags,
         int imageCount,
-        UUID coverImageId,
-        Map<String, Object> extra,
+        @Nullable UUID coverImageId,
+        @Nullable Map<String, Object> extra,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +29,15 @@ class PhotosetController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a photoset (name unique, case-insensitively)")
+    @Operation(operationId = "createPhotoset", summary = "Create a photoset (name unique, case-insensitively)")
+    @Answers(value = 201, problems = 409)
     ResponseEntity<Photoset> create(@RequestBody PhotosetRequest request) {
         Photoset created = photosets.create(request);
         return ResponseEntity.created(URI.create("/api/v2/photosets/" + created.id())).body(created);
     }
 
     @GetMapping
-    @Operation(summary = "List photosets: filter by name text, year, tag, actor; sort by name, year or created")
+    @Operation(operationId = "listPhotosets", summary = "List photosets: filter by name text, year, tag, actor; sort by name, year or created")
     Page<Photoset> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String tag,
@@ -48,19 +50,20 @@ class PhotosetController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a photoset")
+    @Operation(operationId = "getPhotoset", summary = "Get a photoset")
     Photoset get(@PathVariable UUID id) {
         return photosets.get(id);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Update a photoset; fields left out keep their value")
+    @Operation(operationId = "updatePhotoset", summary = "Update a photoset; fields left out keep their value")
+    @Answers(problems = 409)
     Photoset update(@PathVariable UUID id, @RequestBody PhotosetRequest request) {
         return photosets.update(id, request);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a photoset with its images, their files and derived files")
+    @Operation(operationId = "deletePhotoset", summary = "Delete a photoset with its images, their files and derived files")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         photosets.delete(id);
         return ResponseEntity.noContent().build();

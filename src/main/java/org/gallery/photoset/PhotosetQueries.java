@@ -8,9 +8,14 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.gallery.shared.Names;
+import org.gallery.shared.Times;
 import org.gallery.tag.TagService;
 import org.gallery.web.ApiException;
 import org.gallery.web.Cursor;
@@ -19,15 +24,47 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The photoset list: filters and keyset pagination over (sort value, id). */
+/** The photoset list (filters and keyset pagination over (sort value, id)) and rows read back as photosets. */
 final class PhotosetQueries {
 
     private final DSLContext db;
+    private final TagService tags;
+    private final JsonMapper json;
 
-    PhotosetQueries(DSLContext db) {
+    PhotosetQueries(DSLContext db, TagService tags, JsonMapper json) {
         this.db = db;
+        this.tags = tags;
+        this.json = json;
     }
+
+    Optional<Photoset> load(UUID id) {
+        var row = db.select(COLUMNS).from(PHOTOSETS).where(ID.eq(id)).fetchOne();
+        return row == null ? Optional.empty() : Optional.of(toPhotosets(List.of(row)).getFirst());
+    }
+
+    List<Photoset> toPhotosets(List<? extends Record> rows) {
+        List<UUID> ids = rows.stream().map(r -> r.get(ID)).toList();
+        Map<UUID, List<String>> tagNames = tags.ofPhotosets(ids);
+        Map<UUID, List<String>> actorNames = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            db.select(PA_PHOTOSET, ACTOR_NAME).from(PHOTOSET_ACTORS).join(ACTORS).on(ACTOR_ID.eq(PA_ACTOR))
+                    .where(PA_PHOTOSET.in(ids)).orderBy(ACTOR_KEY)
+                    .forEach(r -> actorNames.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        return rows.stream().map(r -> new Photoset(
+                r.get(ID), r.get(NAME), r.get(YEAR), r.get(DATE), r.get(SOURCE_URL), r.get(ORIGINAL_FILENAME),
+                actorNames.getOrDefault(r.get(ID), List.of()), tagNames.getOrDefault(r.get(ID), List.of()),
+                r.get(IMAGE_COUNT), r.get(COVER_IMAGE_ID), extra(r.get(EXTRA)),
+                Times.toInstant(r.get(CREATED_AT)), Times.toInstant(r.get(UPDATED_AT)))).toList();
+    }
+
+    private Map<String, Object> extra(String text) {
+        return text == null ? null : json.readValue(text, new TypeReference<Map<String, Object>>() { });
+    }
+
 
     Page<Record> list(PhotosetQuery query) {
         int limit = Page.checkLimit(query.limit());

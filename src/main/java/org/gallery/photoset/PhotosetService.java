@@ -2,28 +2,24 @@ package org.gallery.photoset;
 
 import static org.gallery.photoset.PhotosetTables.*;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gallery.cache.MetadataCache;
 import org.gallery.shared.Ids;
 import org.gallery.shared.NamedRows;
 import org.gallery.shared.Names;
+import org.gallery.shared.RowLocks;
 import org.gallery.shared.Times;
 import org.gallery.storage.SafeNames;
 import org.gallery.tag.TagService;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Photosets: the public API other features and the web layer use. */
@@ -44,12 +40,12 @@ public class PhotosetService {
         this.cache = cache;
         this.events = events;
         this.json = json;
-        this.queries = new PhotosetQueries(db);
+        this.queries = new PhotosetQueries(db, tags, json);
     }
 
     @Transactional
     public Photoset create(PhotosetRequest request) {
-        return load(insert(request, null)).orElseThrow();
+        return queries.load(insert(request, null)).orElseThrow();
     }
 
     /**
@@ -91,10 +87,15 @@ public class PhotosetService {
                     .set(IMAGE_COUNT, 0).set(CREATED_AT, now).set(UPDATED_AT, now)
                     .execute();
         } catch (DuplicateKeyException e) {
-            if (givenFolder != null && findByFolder(givenFolder).isPresent()) {
-                throw ApiException.conflict("The folder '" + givenFolder + "' already belongs to another photoset");
+            // a concurrent create got there first; on PostgreSQL the transaction is aborted, so nothing more is read
+            // the database's own words name the index: ux_photosets_folder (PostgreSQL), photosets.folder (SQLite)
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("ux_photosets_folder") || cause.contains("photosets.folder")) {
+                throw ApiException.conflict(givenFolder != null
+                        ? "The folder '" + givenFolder + "' already belongs to another photoset"
+                        : "Another photoset took the folder for '" + name + "' at the same time; try again");
             }
-            throw nameTaken(name);
+            throw ApiException.conflict("A photoset named '" + name + "' already exists");
         }
         replaceActors(id, actors == null ? List.of() : actors);
         tags.replacePhotosetTags(id, tagNames == null ? List.of() : tagNames);
@@ -103,7 +104,7 @@ public class PhotosetService {
 
     @Transactional
     public Photoset update(UUID id, PhotosetRequest request) {
-        requireExists(id);
+        lock(id).orElseThrow(() -> ApiException.notFound("Photoset", id));
         var v = PhotosetFields.validate(request, false);
         String name = v.name();
         String date = v.date();
@@ -138,7 +139,8 @@ public class PhotosetService {
         try {
             update.where(ID.eq(id)).execute();
         } catch (DuplicateKeyException e) {
-            throw nameTaken(name);
+            // renamed concurrently to the same name; the transaction may be aborted, so nothing more is read
+            throw ApiException.conflict("A photoset named '" + name + "' already exists");
         }
         if (actors != null) {
             replaceActors(id, actors);
@@ -147,23 +149,20 @@ public class PhotosetService {
             tags.replacePhotosetTags(id, tagNames);
         }
         evictAfterCommit(id);
-        return load(id).orElseThrow();
+        return queries.load(id).orElseThrow();
     }
 
     /** Deletes the photoset with its images, their files and derived files. */
     @Transactional
     public void delete(UUID id) {
-        String folder = db.select(FOLDER).from(PHOTOSETS).where(ID.eq(id)).fetchOne(FOLDER);
-        if (folder == null) {
-            throw ApiException.notFound("Photoset", id);
-        }
+        String folder = lock(id).orElseThrow(() -> ApiException.notFound("Photoset", id)).folder();
         events.publishEvent(new PhotosetDeleting(id, folder));
         db.deleteFrom(PHOTOSETS).where(ID.eq(id)).execute();
         evictAfterCommit(id);
     }
 
     public Photoset get(UUID id) {
-        Photoset cached = cache.getOrLoad(key(id), Photoset.class, () -> load(id).orElse(null));
+        Photoset cached = cache.getOrLoad(key(id), Photoset.class, () -> queries.load(id).orElse(null));
         if (cached == null) {
             throw ApiException.notFound("Photoset", id);
         }
@@ -172,13 +171,13 @@ public class PhotosetService {
 
     public Page<Photoset> list(PhotosetQuery query) {
         var page = queries.list(query);
-        return new Page<>(toPhotosets(page.items()), page.nextCursor());
+        return new Page<>(queries.toPhotosets(page.items()), page.nextCursor());
     }
 
     /** The photoset with this name, compared as names are (trimmed, NFC, ignoring case). */
     public Optional<Photoset> findByName(String name) {
         UUID id = db.select(ID).from(PHOTOSETS).where(NAME_KEY.eq(Names.key(name))).fetchOne(ID);
-        return id == null ? Optional.empty() : load(id);
+        return id == null ? Optional.empty() : queries.load(id);
     }
 
     /** The photoset whose files live in this folder of IMAGES_DIR. */
@@ -195,6 +194,16 @@ public class PhotosetService {
 
     public boolean exists(UUID id) {
         return db.fetchExists(PHOTOSETS, ID.eq(id));
+    }
+
+    /**
+     * Locks the photoset row until the caller's transaction ends; empty when it is gone. Its delete, its updates and
+     * every change to its images (upload, image delete) take it first, so its count, cover and tags stay right and
+     * nothing is added to a photoset being deleted. Take it before any image row of the photoset.
+     */
+    public Optional<PhotosetFolder> lock(UUID id) {
+        return Optional.ofNullable(RowLocks.lock(db, PHOTOSETS, ID, id, ID, FOLDER))
+                .map(r -> new PhotosetFolder(r.get(ID), r.get(FOLDER)));
     }
 
     /** Keeps the count and the cover right when an image joins; call inside the image's transaction. */
@@ -249,12 +258,6 @@ public class PhotosetService {
         evictAfterCommit(photosetId);
     }
 
-    private void requireExists(UUID id) {
-        if (!exists(id)) {
-            throw ApiException.notFound("Photoset", id);
-        }
-    }
-
     private void rejectTakenName(String name, UUID self) {
         var existing = db.select(ID).from(PHOTOSETS).where(NAME_KEY.eq(Names.key(name))).fetchOne(ID);
         if (existing != null && !existing.equals(self)) {
@@ -286,31 +289,6 @@ public class PhotosetService {
         for (UUID actorId : actorRows.ensure(db, actors).values()) {
             db.insertInto(PHOTOSET_ACTORS, PA_PHOTOSET, PA_ACTOR).values(photosetId, actorId).onConflictDoNothing().execute();
         }
-    }
-
-    private Optional<Photoset> load(UUID id) {
-        var row = db.select(COLUMNS).from(PHOTOSETS).where(ID.eq(id)).fetchOne();
-        return row == null ? Optional.empty() : Optional.of(toPhotosets(List.of(row)).getFirst());
-    }
-
-    private List<Photoset> toPhotosets(List<? extends Record> rows) {
-        List<UUID> ids = rows.stream().map(r -> r.get(ID)).toList();
-        Map<UUID, List<String>> tagNames = tags.ofPhotosets(ids);
-        Map<UUID, List<String>> actorNames = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            db.select(PA_PHOTOSET, ACTOR_NAME).from(PHOTOSET_ACTORS).join(ACTORS).on(ACTOR_ID.eq(PA_ACTOR))
-                    .where(PA_PHOTOSET.in(ids)).orderBy(ACTOR_KEY)
-                    .forEach(r -> actorNames.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        }
-        return rows.stream().map(r -> new Photoset(
-                r.get(ID), r.get(NAME), r.get(YEAR), r.get(DATE), r.get(SOURCE_URL), r.get(ORIGINAL_FILENAME),
-                actorNames.getOrDefault(r.get(ID), List.of()), tagNames.getOrDefault(r.get(ID), List.of()),
-                r.get(IMAGE_COUNT), r.get(COVER_IMAGE_ID), extra(r.get(EXTRA)),
-                Times.toInstant(r.get(CREATED_AT)), Times.toInstant(r.get(UPDATED_AT)))).toList();
-    }
-
-    private Map<String, Object> extra(String text) {
-        return text == null ? null : json.readValue(text, new TypeReference<Map<String, Object>>() { });
     }
 
     private static String key(UUID id) {

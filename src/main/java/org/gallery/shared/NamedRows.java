@@ -38,7 +38,9 @@ public final class NamedRows {
         }
         Map<String, UUID> ids = existing(db, byKey.keySet());
         long now = Times.now();
-        for (var entry : byKey.entrySet()) {
+        // in key order: two writers adding the same new names in different orders would otherwise each wait on the
+        // other's uncommitted row (PostgreSQL answers that deadlock by failing one of them)
+        for (var entry : new java.util.TreeMap<>(byKey).entrySet()) {
             if (!ids.containsKey(entry.getKey())) {
                 db.insertInto(table, id, name, key, createdAt)
                         .values(Ids.next(), entry.getValue(), entry.getKey(), now)

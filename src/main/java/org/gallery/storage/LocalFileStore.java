@@ -38,6 +38,7 @@ class LocalFileStore implements FileStore {
         Files.createDirectories(dir);
         String stem = SafeNames.stem(fileName);
         String ext = SafeNames.extension(fileName);
+        int folderGone = 0;
         for (int n = 1; n < 100_000; n++) {
             String candidate = n == 1 ? fileName : stem + "_" + n + ext;
             Path target = dir.resolve(candidate);
@@ -45,6 +46,14 @@ class LocalFileStore implements FileStore {
                 // createFile reserves the name atomically; the rename then replaces the empty placeholder
                 Files.createFile(target);
             } catch (FileAlreadyExistsException taken) {
+                continue;
+            } catch (NoSuchFileException gone) {
+                // the emptied folder of a deleted photoset was removed between createDirectories and here
+                if (++folderGone > 3) {
+                    throw gone;
+                }
+                Files.createDirectories(dir);
+                n--;
                 continue;
             }
             try {

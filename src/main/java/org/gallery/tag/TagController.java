@@ -18,7 +18,7 @@ class TagController {
     }
 
     @GetMapping("/api/v2/tags")
-    @Operation(summary = "List tags with image and photoset counts; q is a name prefix for autocomplete")
+    @Operation(operationId = "listTags", summary = "List tags with image and photoset counts; q is a name prefix for autocomplete")
     Page<TagService.TagSummary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {

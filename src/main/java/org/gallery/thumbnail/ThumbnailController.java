@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.gallery.web.openapi.Answers;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -32,7 +33,8 @@ class ThumbnailController {
     }
 
     @GetMapping("/api/v2/images/{id}/thumbnail/{size}")
-    @Operation(summary = "A thumbnail (small, medium, large): upright sRGB JPEG, never upscaled; ETag, 304, HEAD")
+    @Answers(binary = "image/jpeg", problems = 422, conditional = true)
+    @Operation(operationId = "getThumbnail", summary = "A thumbnail (small, medium, large): upright sRGB JPEG, never upscaled; ETag, 304, HEAD")
     ResponseEntity<Resource> thumbnail(@PathVariable UUID id, @PathVariable String size, WebRequest request) {
         ThumbnailSize which = ThumbnailSize.parse(size);
         var cached = hot.get(id, which);

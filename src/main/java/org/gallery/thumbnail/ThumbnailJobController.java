@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.gallery.jobs.Job;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,8 @@ class ThumbnailJobController {
     }
 
     @PostMapping("/api/v2/thumbnails/jobs")
-    @Operation(summary = "Make thumbnails in the background: photoset_id, image_ids or (neither) every image; "
+    @Answers(202)
+    @Operation(operationId = "startThumbnailJob", summary = "Make thumbnails in the background: photoset_id, image_ids or (neither) every image; "
             + "force remakes existing ones. 202 with the job")
     ResponseEntity<Job> submit(@RequestBody(required = false) ThumbnailJobRequest request) {
         ThumbnailJobRequest r = request != null ? request : new ThumbnailJobRequest(null, null, null);

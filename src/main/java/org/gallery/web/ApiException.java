@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<FieldError> errors;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String detail) {
         this(status, detail, List.of());
@@ -28,6 +29,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** A header the answer carries besides the problem body, e.g. {@code Retry-After}. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public static ApiException notFound(String what, Object id) {

@@ -1,9 +1,10 @@
 package org.gallery.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A list response: {@code {"items": [...], "next_cursor": "..." | null}}. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -1,5 +1,6 @@
 package org.gallery.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside the controllers (servlet container, filters) get the same problem body as the rest. */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -2,8 +2,12 @@ package org.gallery.web;
 
 import java.util.List;
 import org.gallery.imaging.ImageRejectedException;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,7 +35,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
-        return problem(problem);
+        ResponseEntity<ProblemDetail> answer = problem(problem);
+        if (e.headers().isEmpty()) {
+            return answer;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        e.headers().forEach(headers::set);
+        return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -60,6 +71,79 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The multipart body cannot be parsed: " + e.getMostSpecificCause().getMessage()));
+    }
+
+    /**
+     * A write that lost a race the code did not foresee, caught by a constraint: a unique key means another request
+     * stored the same thing first (409); a foreign key means what the row belongs to was deleted meanwhile (404).
+     * Any other violation is a bug and stays a 500. Spring translates PostgreSQL's errors; SQLite's reach here as
+     * jOOQ's own exception, since Spring knows none of SQLite's error codes.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, IntegrityConstraintViolationException.class})
+    ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
+        if (e instanceof DuplicateKeyException || causedBy(e, "23505", "UNIQUE constraint failed")) {
+            log.warn("A write lost a race to a concurrent one: {}", e.getMessage());
+            return api(ApiException.conflict("A concurrent request stored the same thing first; reload and try again"));
+        }
+        if (causedBy(e, "23503", "FOREIGN KEY constraint failed")) {
+            log.warn("A write lost a race to a delete: {}", e.getMessage());
+            return api(new ApiException(HttpStatus.NOT_FOUND, "What this change belongs to was deleted meanwhile"));
+        }
+        return unexpected(e);
+    }
+
+    /** Deadlock victims, lock timeouts, SQLite still busy after its timeout: transient, so the client may retry. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrency(RuntimeException e) {
+        log.warn("A write gave way to a concurrent one: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The change collided with a concurrent one and was undone; try again"));
+    }
+
+    @ExceptionHandler(org.jooq.exception.DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(org.jooq.exception.DataAccessException e) {
+        if (causedBy(e, null, "SQLITE_BUSY")) {
+            return concurrency(e);
+        }
+        return unreachable(e) ? unavailable(e) : unexpected(e);
+    }
+
+    /**
+     * No connection to be had: the database is down or restarting, or every pooled connection stayed busy past the
+     * pool's timeout. Nothing was written, and the same request can succeed a moment later.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("The database could not be reached: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database cannot be reached right now; nothing was changed, try again shortly"));
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when an SQLException in the causes has this SQLSTATE (PostgreSQL) or words in its message (SQLite). */
+    private static boolean causedBy(Throwable e, String sqlState, String words) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ((sqlState != null && sqlState.equals(sql.getSQLState()))
+                    || String.valueOf(sql.getMessage()).contains(words))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

@@ -66,6 +66,8 @@ CREATE INDEX ix_audit_kind_at ON audit_log (kind, at, id);
 ALTER TABLE captions ADD COLUMN author ${t_text};
 ALTER TABLE crops ADD COLUMN updated_by ${t_text};
 ALTER TABLE images ADD COLUMN uploaded_by ${t_text};
+ALTER TABLE jobs ADD COLUMN created_by ${t_text};
+--rollback ALTER TABLE jobs DROP COLUMN created_by;
 --rollback ALTER TABLE images DROP COLUMN uploaded_by;
 --rollback ALTER TABLE crops DROP COLUMN updated_by;
 --rollback ALTER TABLE captions DROP COLUMN author;

@@ -149,4 +149,20 @@ class AccountsApiTest {
         assertThat(app.api.get("/api/v2/audit?from=yesterday").status()).isEqualTo(400);
         assertThat(app.api.get("/api/v2/audit?cursor=nonsense").status()).isEqualTo(400);
     }
+
+    @Test
+    void captionsABatchJobWritesAreAuthoredByWhoeverStartedIt() {
+        TestApp app = TestApp.of(db);
+        Api editor = app.as(Role.EDITOR, "write");
+        String editorName = editor.get("/api/v2/auth/me").json().get("name").asString();
+        UUID image = new Factories(editor).image(null);
+        var job = editor.post("/api/v2/captions/jobs", Map.of("image_ids", List.of(image), "generator", "dummy"));
+        assertThat(job.status()).isEqualTo(202);
+        JsonNode done = org.gallery.testing.Waits.job(editor, "/api/v2/jobs/" + job.id(), java.time.Duration.ofSeconds(60),
+                "succeeded", "failed");
+        assertThat(done.get("status").asString()).isEqualTo("succeeded");
+        var caption = editor.get("/api/v2/images/" + image + "/caption").json();
+        assertThat(caption.get("source").asString()).isEqualTo("generated");
+        assertThat(caption.get("author").asString()).isEqualTo(editorName);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.DriverManager;
 import java.util.Map;
 import org.gallery.config.DatabaseUrl;
+import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ class DatabaseDownTest {
     @Test
     void healthIs503AndRequestsAreProblemsWhileTheDatabaseIsDown() throws Exception {
         TestApp app = TestApp.startWith(Db.POSTGRES, Map.of());
+        // a client that was working before the outage: its token is still known while the database is away
+        assertThat(app.api.get("/api/v2/auth/me").status()).isEqualTo(200);
+        Api stranger = app.api.withToken("gal_never-seen-before-token-0000000000000000");
         DatabaseUrl url = app.settings.database();
         String name = url.jdbcUrl().substring(url.jdbcUrl().lastIndexOf('/') + 1);
         String admin = url.jdbcUrl().substring(0, url.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
@@ -28,6 +32,10 @@ class DatabaseDownTest {
             var list = app.api.get("/api/v2/photosets");
             assertThat(list.status()).isGreaterThanOrEqualTo(500);
             assertThat(list.header("Content-Type")).startsWith("application/problem+json");
+            var unknown = stranger.get("/api/v2/photosets");
+            assertThat(unknown.status()).as("credentials that cannot be checked").isEqualTo(503);
+            assertThat(unknown.json().get("detail").asString()).contains("database");
+            assertThat(stranger.get("/api/v2/health").json().propertyNames()).containsExactly("status");
 
             c.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             int status = 0;

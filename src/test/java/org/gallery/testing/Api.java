@@ -102,9 +102,10 @@ public final class Api {
         return sendJson("PUT", path, json);
     }
 
-    public Response raw(String method, String path, String contentType, byte[] body) {
-        return send(request(path, "Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    /** A request with this body; {@code headers} are name, value pairs. */
+    public Response raw(String method, String path, String contentType, byte[] body, String... headers) {
+        var builder = request(path, headers).header("Content-Type", contentType);
+        return send(builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     private Response sendJson(String method, String path, Object json) {
