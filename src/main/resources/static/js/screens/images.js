@@ -1,0 +1,202 @@
+// Images of one photoset, or all images: filters on the server, a windowed grid, pages fetched by cursor
+// as the user scrolls, and the viewer on top for the image named in the address (?image=id).
+
+import { api, thumbnailUrl } from '../api.js';
+import { h, errorBox, debounce, plural } from '../dom.js';
+import { href, parseHash, replaceQuery } from '../router.js';
+import { canWrite } from '../session.js';
+import { virtualGrid } from '../widgets/grid.js';
+import { uploads } from '../widgets/upload.js';
+import { tagSuggestions } from '../widgets/tags.js';
+import { openViewer } from './viewer.js';
+
+const PAGE = 200;
+const SORTS = {
+  'filename:asc': 'File name A–Z', 'filename:desc': 'File name Z–A', 'taken:desc': 'Taken, newest first',
+  'taken:asc': 'Taken, oldest first', 'created:desc': 'Recently uploaded', 'created:asc': 'First uploaded',
+};
+const SIZE_KEY = 'gallery.gridSize';
+
+export function imagesScreen({ photosetId }, query, main) {
+  const defaultSort = photosetId ? 'filename:asc' : 'created:desc';
+  const state = {
+    q: query.q || '', tags: query.tags || '', has_caption: query.has_caption || '', has_crop: query.has_crop || '',
+    sort: query.sort || defaultSort,
+  };
+  const list = { items: [], hasMore: true, cursor: null, loading: null, generation: 0 };
+  const error = errorBox();
+  const count = h('p', { class: 'list-status', 'aria-live': 'polite', 'data-test': 'image-count' });
+  const title = h('h1', {}, photosetId ? 'Photoset' : 'All images');
+  let photoset = null;
+  let viewer = null;
+
+  // --- filters ---------------------------------------------------------------------------------
+  // typing, the field's clear button and a change from elsewhere all end up here; only a new value reloads
+  const applyText = () => { if (q.value.trim() !== state.q) { state.q = q.value.trim(); reload(); } };
+  const q = h('input', { type: 'search', id: 'img-q', value: state.q, placeholder: 'File name or caption text',
+    oninput: debounce(applyText, 250), onchange: applyText, onsearch: applyText });
+  const tagList = tagSuggestions('img-tag-list');
+  const tags = h('input', { type: 'text', id: 'img-tags', value: state.tags, list: 'img-tag-list',
+    placeholder: 'All of, comma-separated', oninput: () => tagList.suggest(tags.value.split(',').pop()),
+    onchange: () => { state.tags = tags.value.split(',').map((t) => t.trim()).filter(Boolean).join(','); reload(); } });
+  const tri = (id, value, yes, no) => h('select', { id, onchange: (e) => { state[id.slice(4)] = e.target.value; reload(); } },
+    h('option', { value: '', selected: value === '' }, 'Any'),
+    h('option', { value: 'true', selected: value === 'true' }, yes),
+    h('option', { value: 'false', selected: value === 'false' }, no));
+  const sort = h('select', { id: 'img-sort', onchange: () => { state.sort = sort.value; reload(); } },
+    Object.entries(SORTS).map(([v, label]) => h('option', { value: v, selected: v === state.sort }, label)));
+  const size = h('input', { type: 'range', id: 'img-size', min: 80, max: 320, step: 8,
+    value: Number(localStorage.getItem(SIZE_KEY)) || 160,
+    oninput: () => { grid.setSize(Number(size.value)); localStorage.setItem(SIZE_KEY, size.value); } });
+  const picker = h('input', { type: 'file', multiple: true, accept: 'image/*', class: 'visually-hidden',
+    id: 'img-upload', tabindex: '-1',
+    onchange: () => { uploads.add([...picker.files], uploadTarget()); picker.value = ''; } });
+  const uploadButton = canWrite()
+    ? h('button', { type: 'button', class: 'primary', onclick: () => picker.click() }, 'Upload…') : null;
+
+  const toolbar = h('div', { class: 'toolbar', role: 'search' },
+    h('div', { class: 'field grow' }, h('label', { for: 'img-q' }, 'Text'), q),
+    h('div', { class: 'field' }, h('label', { for: 'img-tags' }, 'Tags'), tags, tagList),
+    h('div', { class: 'field' }, h('label', { for: 'img-has_caption' }, 'Caption'), tri('img-has_caption', state.has_caption, 'With caption', 'Without caption')),
+    h('div', { class: 'field' }, h('label', { for: 'img-has_crop' }, 'Crop'), tri('img-has_crop', state.has_crop, 'With crop', 'Without crop')),
+    h('div', { class: 'field' }, h('label', { for: 'img-sort' }, 'Sort'), sort),
+    h('div', { class: 'field' }, h('label', { for: 'img-size' }, 'Size'), size),
+    uploadButton, picker);
+
+  // --- grid ------------------------------------------------------------------------------------
+  const grid = virtualGrid({
+    list, size: Number(size.value), label: 'Images', onNeedMore: () => loadMore(),
+    renderCell: (image, index) => h('a', { href: imageHref(image.id), class: 'thumb', dataset: { index, id: image.id },
+      title: image.original_filename || image.file_name },
+    h('img', { src: thumbnailUrl(image.id, 'small'), alt: image.original_filename || image.file_name,
+      width: image.width, height: image.height, loading: 'lazy', decoding: 'async', draggable: false }),
+    h('span', { class: 'badges' },
+      image.has_caption ? h('span', { class: 'badge caption', title: 'Has a caption' }, 'Aa') : null,
+      image.has_crop ? h('span', { class: 'badge crop', title: 'Has a crop' }, 'Crop') : null)),
+  });
+
+  const screen = h('section', { class: 'screen images' },
+    h('div', { class: 'screen-head' },
+      photosetId ? h('a', { href: href('/library'), class: 'back' }, '← Library') : null, title, count),
+    toolbar, error, grid.element);
+  main.append(screen);
+  if (canWrite()) uploads.dropTarget(screen, uploadTarget);
+
+  function uploadTarget() {
+    return { photosetId, name: photoset ? photoset.name : 'Unsorted' };
+  }
+
+  function currentQuery(extra = {}) {
+    return { q: state.q, tags: state.tags, has_caption: state.has_caption, has_crop: state.has_crop,
+      sort: state.sort === defaultSort ? '' : state.sort, ...extra };
+  }
+
+  function imageHref(id) {
+    return href(parseHash().path, currentQuery({ image: id }));
+  }
+
+  function showCount() {
+    const n = list.items.length;
+    const total = photoset && !state.q && !state.tags && !state.has_caption && !state.has_crop ? photoset.image_count : null;
+    count.textContent = n === 0 && !list.hasMore ? 'No images match.'
+      : total != null ? `${plural(total, 'image')}` + (n < total ? ` (${n.toLocaleString()} loaded)` : '')
+        : `${plural(n, 'image')}${list.hasMore ? ' loaded so far' : ''}`;
+    count.dataset.loaded = String(n);
+  }
+
+  /** The next page; a filter change in the meantime makes its answer stale and it is dropped. */
+  function loadMore() {
+    if (list.loading || !list.hasMore) return list.loading;
+    const mine = list.generation;
+    const [by, order] = state.sort.split(':');
+    const path = photosetId ? `/photosets/${photosetId}/images` : '/images';
+    list.controller = new AbortController();
+    list.loading = api.get(path, { q: state.q, tags: state.tags, has_caption: state.has_caption,
+      has_crop: state.has_crop, sort: by, order, limit: PAGE, cursor: list.cursor }, { signal: list.controller.signal })
+      .then((page) => {
+        if (mine !== list.generation) return;
+        error.clear();
+        list.items.push(...page.items);
+        list.cursor = page.next_cursor;
+        list.hasMore = !!page.next_cursor;
+        showCount();
+        grid.grow();
+        viewer?.listChanged();
+      })
+      .catch((e) => {
+        if (e.name === 'AbortError' || mine !== list.generation) return;
+        list.hasMore = false;
+        error.show(e);
+      })
+      .finally(() => { if (mine === list.generation) list.loading = null; });
+    return list.loading;
+  }
+
+  function reload() {
+    // the filters go into the address; an open image stays in it (the viewer is modal, so it is the one shown)
+    replaceQuery(currentQuery({ image: parseHash().query.image }));
+    list.controller?.abort();
+    Object.assign(list, { items: [], hasMore: true, cursor: null, loading: null, generation: list.generation + 1 });
+    grid.element.scrollTop = 0;
+    grid.refresh();
+    showCount();
+    loadMore();
+  }
+
+  // --- viewer ----------------------------------------------------------------------------------
+  async function syncViewer() {
+    const id = parseHash().query.image;
+    if (!id) { viewer?.close(false); viewer = null; return; }
+    if (viewer) { viewer.show(id); return; }
+    viewer = openViewer({
+      list, loadMore, imageId: id,
+      onMove: (image, index) => { replaceQuery(currentQuery({ image: image.id })); if (index >= 0) grid.reveal(index); },
+      onChange: (image) => {
+        // the viewer may hold its own copy (opened from an address before the page loaded): keep the grid's in step
+        const i = list.items.findIndex((it) => it.id === image.id);
+        if (i >= 0 && list.items[i] !== image) Object.assign(list.items[i], image);
+        grid.refresh();
+      },
+      onClose: (index) => {
+        viewer = null;
+        location.hash = href(parseHash().path, currentQuery());
+        if (index >= 0) requestAnimationFrame(() => grid.focus(index));
+      },
+    });
+  }
+
+  // uploads into what this grid shows appear as they land (at the end; a reload sorts them in)
+  const offLanded = uploads.onLanded((image, target) => {
+    if ((target.photosetId || null) !== (photosetId || null) || state.q || state.tags || state.has_caption === 'true'
+      || state.has_crop === 'true' || list.hasMore) return;
+    list.items.push(image);
+    if (photoset) photoset.image_count++;
+    showCount();
+    grid.refresh();
+  });
+
+  if (photosetId) {
+    api.get(`/photosets/${photosetId}`).then((p) => {
+      photoset = p;
+      title.textContent = p.name;
+      document.title = `${p.name} — Gallery`;
+      showCount();
+    }).catch((e) => error.show(e));
+  }
+  addEventListener('hashchange', syncViewer);
+  reload();
+  syncViewer();
+
+  return {
+    keepOnQueryChange: true,
+    cleanup: () => {
+      removeEventListener('hashchange', syncViewer);
+      offLanded();
+      list.controller?.abort();
+      list.generation++;
+      grid.destroy();
+      viewer?.close(false);
+      document.title = 'Gallery';
+    },
+  };
+}

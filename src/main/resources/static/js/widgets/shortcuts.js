@@ -1,0 +1,29 @@
+// "?" shows the keyboard shortcuts; the list is short on purpose.
+
+import { h } from '../dom.js';
+
+const SHORTCUTS = [
+  ['?', 'Show this list'],
+  ['← ↑ → ↓', 'Move between thumbnails in the grid'],
+  ['Enter', 'Open the focused thumbnail'],
+  ['← / →', 'Previous / next image in the viewer'],
+  ['Esc', 'Close the viewer or a dialog'],
+  ['Ctrl+Enter', 'Save the caption'],
+  ['Tab', 'Move between controls'],
+];
+
+export function installShortcutHelp() {
+  addEventListener('keydown', (event) => {
+    if (event.key !== '?' || event.target.closest('input, textarea, select, [contenteditable]')) return;
+    if (document.querySelector('dialog.shortcuts')) return;
+    const close = h('button', { type: 'button', class: 'primary' }, 'Close');
+    const dialog = h('dialog', { class: 'dialog shortcuts', 'aria-labelledby': 'shortcuts-title' },
+      h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
+      h('dl', { class: 'meta' }, SHORTCUTS.map(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])),
+      h('div', { class: 'dialog-actions' }, close));
+    close.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}

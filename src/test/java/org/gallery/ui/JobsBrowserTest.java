@@ -1,0 +1,42 @@
+package org.gallery.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The Jobs screen: jobs with their progress, and Retry on one that was cancelled. */
+class JobsBrowserTest extends BrowserTest {
+
+    @Test
+    void jobsShowProgressAndACancelledOneCanBeRetried() {
+        UUID set = make.photoset();
+        make.image(set);
+        make.image(set);
+        var made = app.api.post("/api/v2/thumbnails/jobs", Map.of("photoset_id", set.toString(), "force", true));
+        assertThat(made.status()).isEqualTo(202);
+        UUID job = made.id();
+        // cancel it through the API: on a quiet machine it may already be done, which is fine for what follows
+        app.api.post("/api/v2/jobs/" + job + "/cancel", Map.of());
+        String status = waitFor(d -> {
+            String s = app.api.get("/api/v2/jobs/" + job).json().get("status").asString();
+            return s.equals("cancelled") || s.equals("succeeded") ? s : null;
+        });
+
+        open("/jobs");
+        WebElement row = find("tr[data-id='" + job + "']");
+        assertThat(row.getText()).contains("thumbnails").contains(status);
+        screenshot("jobs");
+        if (status.equals("cancelled")) {
+            row.findElement(By.xpath(".//button[text()='Retry']")).click();
+            waitFor(d -> find("tr[data-id='" + job + "']").getDomAttribute("data-status").equals("succeeded"));
+            assertThat(find("tr[data-id='" + job + "']").getText()).contains("2/2");
+        } else {
+            assertThat(row.getText()).contains("2/2");
+            assertThat(row.findElements(By.tagName("button"))).isEmpty();
+        }
+    }
+}

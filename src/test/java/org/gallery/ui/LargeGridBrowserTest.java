@@ -1,0 +1,162 @@
+package org.gallery.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.gallery.shared.Ids;
+import org.gallery.testing.TestImages;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The images grid over 50,000 images of one photoset: scrolling to the end fetches every page by cursor while the
+ * DOM holds only the cells near the viewport; frame times and long tasks come from the browser's own Performance API.
+ */
+class LargeGridBrowserTest extends BrowserTest {
+
+    private static final int COUNT = 50_000;
+
+    @Test
+    void fiftyThousandImagesScrollWithABoundedNumberOfNodes() throws Exception {
+        UUID set = seed();
+        open("/photosets/" + set);
+        waitForText("[data-test=image-count]", "50,001 images (200 loaded)");
+        js("""
+                window.longTasks = [];
+                new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map(e => e.duration)))
+                    .observe({ type: 'longtask', buffered: true });
+                """);
+
+        // the page scrolls itself: to the end again and again, each time the next page coming by cursor, until all
+        // are loaded; then a fast fling back up 200 frames of 600 px. Frame times measured by the page.
+        browser.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
+        Map<String, Object> run = js("""
+                return await new Promise((done) => {
+                  const g = document.querySelector('.grid-scroll');
+                  const count = document.querySelector('[data-test=image-count]');
+                  const cells = () => document.querySelectorAll('.cell').length;
+                  let maxCells = 0, maxElements = 0;
+                  const t0 = performance.now();
+                  const toEnd = () => {
+                    maxCells = Math.max(maxCells, cells());
+                    maxElements = Math.max(maxElements, document.getElementsByTagName('*').length);
+                    if (Number(count.dataset.loaded) >= arguments[0]) { requestAnimationFrame(() => fling(performance.now() - t0)); return; }
+                    g.scrollTop = g.scrollHeight;
+                    requestAnimationFrame(toEnd);
+                  };
+                  const fling = (loadAllMs) => {
+                    const frames = []; let last = performance.now(); let flingCells = 0; let steps = 0;
+                    const step = () => {
+                      const now = performance.now(); frames.push(now - last); last = now;
+                      flingCells = Math.max(flingCells, cells());
+                      if (++steps > 200) {
+                        frames.sort((a, b) => a - b);
+                        done({ loadAllMs, maxCells, maxElements, flingCells, p50: frames[frames.length >> 1],
+                               p95: frames[Math.floor(frames.length * 0.95)],
+                               heapMb: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : -1,
+                               longTasks: window.longTasks.length, longestTask: Math.max(0, ...window.longTasks) });
+                        return;
+                      }
+                      g.scrollTop -= 600;
+                      requestAnimationFrame(step);
+                    };
+                    requestAnimationFrame(step);
+                  };
+                  toEnd();
+                });
+                """, COUNT + 1);
+        assertThat(find("[data-test=image-count]").getText()).isEqualTo("50,001 images");
+        System.out.printf(Locale.ROOT, "[grid 50k] all 251 pages loaded while scrolling in %.1f s; most cells %s, most "
+                        + "elements %s; fling of 200 frames x 600 px: frame p50 %.1f ms, p95 %.1f ms, most cells %s; "
+                        + "JS heap %.1f MB; %s long tasks, longest %.0f ms%n",
+                num(run, "loadAllMs") / 1000, run.get("maxCells"), run.get("maxElements"), num(run, "p50"), num(run, "p95"),
+                run.get("flingCells"), num(run, "heapMb"), run.get("longTasks"), num(run, "longestTask"));
+        screenshot("after-fling");
+
+        // the point of the windowed grid: the DOM does not grow with the list
+        assertThat(num(run, "maxCells")).isLessThan(150);
+        assertThat(num(run, "flingCells")).isLessThan(150);
+        assertThat(num(run, "maxElements")).isLessThan(600);
+        // and where the fling stopped, the thumbnails come in (made on demand from the stored files)
+        waitFor(java.time.Duration.ofSeconds(60), d -> js("""
+                const view = document.querySelector('.grid-scroll').getBoundingClientRect();
+                const shown = [...document.querySelectorAll('.cell img')].filter((i) => {
+                  const r = i.getBoundingClientRect();
+                  return r.bottom > view.top && r.top < view.bottom;
+                });
+                return shown.length > 0 && shown.every((i) => i.complete && i.naturalWidth > 0);
+                """));
+        screenshot("settled");
+    }
+
+    private static double num(Map<String, Object> values, String key) {
+        return ((Number) values.get(key)).doubleValue();
+    }
+
+    /**
+     * One photoset with one uploaded image and 50,000 more rows written straight into the database (uploading them
+     * would take minutes); each row's file is a hard link to the uploaded one, so every thumbnail can really be made.
+     */
+    private UUID seed() throws Exception {
+        UUID set = make.photoset();
+        UUID first = make.image(set, "IMG_0000000.jpg", TestImages.jpeg(64, 48), List.of());
+        var meta = app.api.get("/api/v2/images/" + first + "/metadata").json();
+        String relPath;
+        try (Connection c = app.context.getBean(DataSource.class).getConnection();
+                var st = c.prepareStatement("select rel_path from images where id = ?")) {
+            st.setString(1, first.toString());
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                relPath = rs.getString(1);
+            }
+        }
+        Path original = app.imagesDir().resolve(relPath);
+        String folder = relPath.substring(0, relPath.lastIndexOf('/') + 1);
+        long now = System.currentTimeMillis();
+        try (Connection c = app.context.getBean(DataSource.class).getConnection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("insert into images (id, photoset_id, file_name, original_filename, rel_path, "
+                    + "format, mime_type, bytes, sha256, width, height, orientation, taken_at, sort_taken, camera, "
+                    + "created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (int i = 1; i <= COUNT; i++) {
+                    String name = String.format("IMG_%07d.jpg", i);
+                    Files.createLink(original.resolveSibling(name), original);
+                    ps.setString(1, Ids.next().toString());
+                    ps.setString(2, set.toString());
+                    ps.setString(3, name);
+                    ps.setString(4, name);
+                    ps.setString(5, folder + name);
+                    ps.setString(6, "jpeg");
+                    ps.setString(7, "image/jpeg");
+                    ps.setLong(8, meta.get("bytes").asLong());
+                    ps.setString(9, String.format("%064x", i));
+                    ps.setInt(10, 64);
+                    ps.setInt(11, 48);
+                    ps.setInt(12, 1);
+                    ps.setObject(13, null);
+                    ps.setLong(14, now);
+                    ps.setObject(15, null);
+                    ps.setLong(16, now + i);
+                    ps.setLong(17, now + i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (var ps = c.prepareStatement("update photosets set image_count = ? where id = ?")) {
+                ps.setInt(1, COUNT + 1);
+                ps.setString(2, set.toString());
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+        // a write through the API drops the cached photoset, so its new image count is what the page is told
+        assertThat(app.api.put("/api/v2/photosets/" + set, Map.of("tags", List.of("large"))).status()).isEqualTo(200);
+        return set;
+    }
+}

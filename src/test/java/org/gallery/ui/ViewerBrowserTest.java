@@ -1,0 +1,119 @@
+package org.gallery.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.gallery.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The image viewer: large thumbnail, ←/→ through the filtered list, tags, the caption editor and streaming. */
+class ViewerBrowserTest extends BrowserTest {
+
+    @Test
+    void arrowsWalkTheListAndTagsAreAddedAndRemoved() {
+        UUID set = make.photoset();
+        UUID first = make.image(set, "a_one.jpg", TestImages.jpeg(900, 600), List.of("sea"));
+        make.image(set, "b_two.jpg", TestImages.jpeg(600, 900), List.of());
+        make.image(set, "c_three.jpg", TestImages.jpeg(700, 700), List.of());
+        String tag = "tag" + UUID.randomUUID().toString().substring(0, 6);
+        make.image(null, "elsewhere.jpg", TestImages.jpeg(50, 50), List.of(tag + "-other"));
+
+        open("/photosets/" + set);
+        // the grid by keyboard: arrows move between thumbnails, Enter opens one
+        js("arguments[0].focus()", find(".cell[data-id='" + first + "']"));
+        body().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(body().getText()).isEmpty();
+        assertThat(body().findElement(By.tagName("img")).getDomAttribute("alt")).isEqualTo("b_two.jpg");
+        body().sendKeys(Keys.ARROW_LEFT);
+        assertThat(body().getDomAttribute("data-id")).isEqualTo(first.toString());
+        body().sendKeys(Keys.ENTER);
+        WebElement image = find("dialog.viewer[open] .viewer-image");
+        waitFor(d -> js("return arguments[0].complete && arguments[0].naturalWidth === 900", image));
+        assertThat(image.getDomAttribute("src")).endsWith("/thumbnail/large");
+        assertThat(find(".viewer-name").getText()).isEqualTo("a_one.jpg");
+        assertThat(find("[data-test=viewer-position]").getText()).isEqualTo("1 of 3");
+        assertThat(find(".viewer .meta").getText()).contains("900 × 600 px").contains("JPEG");
+        assertThat(browser.getCurrentUrl()).contains("image=" + first);
+        screenshot("viewer");
+        resize(390, 844);
+        screenshot("viewer-narrow");
+        resize(1280, 800);
+
+        body().sendKeys(Keys.ARROW_RIGHT);
+        waitForText(".viewer-name", "b_two.jpg");
+        assertThat(find("[data-test=viewer-position]").getText()).isEqualTo("2 of 3");
+        body().sendKeys(Keys.ARROW_RIGHT);
+        waitForText(".viewer-name", "c_three.jpg");
+        body().sendKeys(Keys.ARROW_RIGHT); // the end: stays
+        body().sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        waitForText(".viewer-name", "a_one.jpg");
+
+        // a tag typed with autocomplete from the server's tag list, added with Enter
+        WebElement input = find(".tag-editor input");
+        input.sendKeys(tag);
+        waitFor(d -> !all("datalist option[value='" + tag + "-other']").isEmpty());
+        input.sendKeys(Keys.ENTER);
+        waitFor(d -> find(".viewer .chips").getText().contains(tag));
+        assertThat(tags(first)).containsExactlyInAnyOrder("sea", tag);
+        find("button[aria-label='Remove tag sea']").click();
+        waitFor(d -> !find(".viewer .chips").getText().contains("sea"));
+        assertThat(tags(first)).containsExactly(tag);
+        screenshot("tags");
+
+        // Esc closes, the address forgets the image and focus returns to its cell
+        body().sendKeys(Keys.ESCAPE);
+        waitFor(d -> d.findElements(By.cssSelector("dialog.viewer")).isEmpty());
+        assertThat(browser.getCurrentUrl()).doesNotContain("image=");
+        waitFor(d -> first.toString().equals(browser.switchTo().activeElement().getDomAttribute("data-id")));
+    }
+
+    @Test
+    void captionsAreSavedWithCtrlEnterAndGeneratedTokenByToken() {
+        UUID set = make.photoset();
+        UUID id = make.image(set, "harbour.jpg", TestImages.jpeg(320, 200), List.of());
+        open("/photosets/" + set + "?image=" + id);
+        WebElement text = find(".caption-editor textarea");
+        text.sendKeys("A small boat in a harbour");
+        assertThat(find(".caption-counts").getText()).contains("6 words").contains("not saved");
+        text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitForText("[data-test=caption-status]", "Saved.");
+        assertThat(app.api.get("/api/v2/images/" + id + "/caption").json().get("caption").asString())
+                .isEqualTo("A small boat in a harbour");
+        waitFor(d -> find(".cell[data-id='" + id + "'] .badges").getText().contains("Aa"));
+
+        // record every value the editor shows while the caption streams in
+        js("window.seen = []; const t = document.querySelector('.caption-editor textarea');"
+                + "window.poll = setInterval(() => { const v = t.value; if (window.seen.at(-1) !== v) window.seen.push(v); }, 5);");
+        button("Generate").click();
+        waitFor(d -> find("[data-test=caption-status]").getText().startsWith("Generated by dummy"));
+        js("clearInterval(window.poll)");
+        String generated = app.api.get("/api/v2/images/" + id + "/caption").json().get("caption").asString();
+        assertThat(text.getDomProperty("value")).isEqualTo(generated);
+        List<String> seen = js("return window.seen");
+        List<String> partial = seen.stream().filter(s -> !s.isEmpty() && !s.equals(generated)
+                && !s.equals("A small boat in a harbour")).toList();
+        assertThat(partial).as("partial captions shown while streaming").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(partial).allSatisfy(p -> assertThat(generated).startsWith(p));
+
+        // the history has both versions; the hand-written one can be taken back
+        find(".caption-history summary").click();
+        waitForText(".caption-history summary", "History (2)");
+        assertThat(find(".caption-history").getText()).contains("Written by hand").contains("Generated by dummy");
+        screenshot("caption-history");
+        button("Use this text").click();
+        assertThat(text.getDomProperty("value")).isEqualTo("A small boat in a harbour");
+    }
+
+    private WebElement body() {
+        return browser.switchTo().activeElement();
+    }
+
+    private List<String> tags(UUID id) {
+        var tags = app.api.get("/api/v2/images/" + id + "/metadata").json().get("tags");
+        return tags.valueStream().map(t -> t.asString()).toList();
+    }
+}
