@@ -40,17 +40,22 @@ class SchemaMigrationsTest {
         assertThat(migrations.current()).isNull();
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
-        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts");
+        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts",
+                "006_search");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
         assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
                 "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files", "jobs",
-                "job_items", "users", "sessions", "api_tokens", "audit_log");
+                "job_items", "users", "sessions", "api_tokens", "audit_log", "image_hashes", "search_documents");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("005_accounts");
+        assertThat(tables()).contains("users").doesNotContain("image_hashes", "search_documents");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("004_jobs");
         assertThat(tables()).contains("jobs").doesNotContain("users", "sessions", "api_tokens", "audit_log");
