@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * them (pigeonhole). So each hash is compared only with those whose substring, in one of {@code m} tables, lies that
  * close to its own: a few hundred table probes and a few thousand comparisons per hash instead of a million.
  */
-final class HammingGroups {
+public final class HammingGroups {
 
     /** Tables are arrays indexed by substring value: 2^22 entries at most. */
     private static final int MAX_SUBSTRING_BITS = 22;
@@ -23,7 +23,7 @@ final class HammingGroups {
     }
 
     /** Groups of two or more indexes into {@code hashes}, each group in index order, the groups by first index. */
-    static List<int[]> groups(long[] hashes, int maxDistance) {
+    public static List<int[]> groups(long[] hashes, int maxDistance) {
         int n = hashes.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -43,12 +43,12 @@ final class HammingGroups {
         return out;
     }
 
-    interface PairSink {
+    public interface PairSink {
         void pair(int a, int b);
     }
 
     /** Calls {@code sink} once for every pair {@code a < b} at most {@code maxDistance} bits apart. */
-    static void forEachPair(long[] hashes, int maxDistance, PairSink sink) {
+    public static void forEachPair(long[] hashes, int maxDistance, PairSink sink) {
         if (maxDistance < 0 || maxDistance > 32) {
             throw new IllegalArgumentException("maxDistance must be between 0 and 32");
         }

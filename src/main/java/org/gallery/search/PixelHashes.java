@@ -47,13 +47,16 @@ class PixelHashes {
                 .execute();
     }
 
+    java.util.Optional<Long> phash(UUID imageId) {
+        return db.select(H_PHASH).from(IMAGE_HASHES).where(H_IMAGE.eq(imageId)).fetchOptional(H_PHASH);
+    }
+
     /** Hashed images of a photoset, or of the whole library; only images that still exist. */
     List<Hashed> all(UUID photosetIdOrNull) {
         Condition where = photosetIdOrNull == null ? DSL.trueCondition() : I_PHOTOSET.eq(photosetIdOrNull);
         List<Hashed> out = new ArrayList<>();
         db.select(I_ID, H_PHASH, H_DHASH, I_WIDTH, I_HEIGHT, I_BYTES, I_CREATED)
                 .from(IMAGE_HASHES).join(IMAGES).on(I_ID.eq(H_IMAGE)).where(where)
-                .fetchSize(5000)
                 .forEach(r -> out.add(new Hashed(r.value1(), r.value2(), r.value3(),
                         (long) r.value4() * r.value5(), r.value6(), r.value7())));
         return out;
