@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * Groups 64-bit hashes that lie within {@code maxDistance} bits of each other (single linkage: a chain of close
  * pairs is one group) without comparing every pair, by multi-index hashing: every hash is cut into {@code m}
  * substrings, and two hashes at most {@code r} bits apart differ in at most {@code r / m} bits on at least one of
- * them (pigeonhole). So each hash is compared only with those whose substring, in one of {@code m} tables, lies that
- * close to its own: a few hundred table probes and a few thousand comparisons per hash instead of a million.
+ * them (pigeonhole). In each of {@code m} tables the hashes are ordered by that substring, and only the buckets whose
+ * substrings lie that close are compared with each other: for a million hashes and r = 12, about 4 % of the pairs.
  */
 public final class HammingGroups {
 
@@ -61,39 +61,48 @@ public final class HammingGroups {
         for (int k = 0; k < plan.m; k++) {
             tables[k] = new Table(hashes, 64 * k / plan.m, 64 * (k + 1) / plan.m - 64 * k / plan.m);
         }
-        // the work splits over the cores by query hash; pairs are collected per slice, joined in order
-        int slices = Math.max(1, Math.min(64, n / 4096));
-        int[][] found = IntStream.range(0, slices).parallel().mapToObj(s -> {
-            IntList pairs = new IntList();
-            for (int i = (int) ((long) n * s / slices); i < (int) ((long) n * (s + 1) / slices); i++) {
-                collect(hashes, tables, plan, i, maxDistance, pairs);
-            }
-            return pairs.toArray();
-        }).toArray(int[][]::new);
-        for (int[] pairs : found) {
-            for (int p = 0; p < pairs.length; p += 2) {
-                sink.pair(pairs[p], pairs[p + 1]);
+        for (int k = 0; k < plan.m; k++) {
+            int table = k;
+            int buckets = 1 << tables[k].bits;
+            int slices = Math.min(256, buckets);
+            // bucket against bucket, over both cores: each comparison runs along two contiguous arrays
+            int[][] found = IntStream.range(0, slices).parallel().mapToObj(s -> {
+                IntList pairs = new IntList();
+                for (int b = (int) ((long) buckets * s / slices); b < (int) ((long) buckets * (s + 1) / slices); b++) {
+                    join(tables, table, b, plan, maxDistance, pairs);
+                }
+                return pairs.toArray();
+            }).toArray(int[][]::new);
+            for (int[] pairs : found) {
+                for (int p = 0; p < pairs.length; p += 2) {
+                    sink.pair(pairs[p], pairs[p + 1]);
+                }
             }
         }
     }
 
-    private static void collect(long[] hashes, Table[] tables, Plan plan, int i, int maxDistance, IntList pairs) {
-        long h = hashes[i];
-        for (int k = 0; k < tables.length; k++) {
-            Table t = tables[k];
-            int key = t.key(h);
-            for (int flip : plan.flips(t.bits)) {
-                int bucket = key ^ flip;
-                for (int j = t.offsets[bucket]; j < t.offsets[bucket + 1]; j++) {
-                    int other = t.ids[j];
-                    if (other <= i || Long.bitCount(h ^ t.sorted[j]) > maxDistance) {
-                        continue;
-                    }
+    /** The close pairs between bucket {@code b} and every bucket at or above it within the plan's radius. */
+    private static void join(Table[] tables, int k, int b, Plan plan, int maxDistance, IntList pairs) {
+        Table t = tables[k];
+        int from = t.offsets[b];
+        int to = t.offsets[b + 1];
+        if (from == to) {
+            return;
+        }
+        for (int flip : plan.flips(t.bits)) {
+            int other = b ^ flip;
+            if (other < b) {
+                continue;
+            }
+            int otherTo = t.offsets[other + 1];
+            for (int x = from; x < to; x++) {
+                long hx = t.sorted[x];
+                for (int y = other == b ? x + 1 : t.offsets[other]; y < otherTo; y++) {
+                    long hy = t.sorted[y];
                     // a pair close on several substrings is reported by the first table that finds it only
-                    if (foundEarlier(tables, k, h, t.sorted[j], plan.radius)) {
-                        continue;
+                    if (Long.bitCount(hx ^ hy) <= maxDistance && !foundEarlier(tables, k, hx, hy, plan.radius)) {
+                        pairs.add(Math.min(t.ids[x], t.ids[y]), Math.max(t.ids[x], t.ids[y]));
                     }
-                    pairs.add(i, other);
                 }
             }
         }
@@ -108,7 +117,11 @@ public final class HammingGroups {
         return false;
     }
 
-    /** How many substrings, and how far each is searched: the cheapest by an estimate of probes plus comparisons. */
+    /**
+     * How many substrings, and how far each is searched: the cheapest by an estimate of bucket pairs visited (a
+     * random access each) plus hashes compared. Fewer, longer substrings filter better but need more buckets
+     * visited per bucket as the radius within them grows.
+     */
     private record Plan(int m, int radius, Map<Integer, int[]> flipsByBits) {
 
         static Plan choose(int n, int maxDistance) {
@@ -119,8 +132,10 @@ public final class HammingGroups {
                 if (bits > MAX_SUBSTRING_BITS) {
                     continue;
                 }
-                long probes = within(bits, maxDistance / m);
-                double cost = m * (probes + (double) n * probes / (1L << bits));
+                long near = within(bits, maxDistance / m);
+                double visits = (double) (1L << bits) * near / 2;
+                double comparisons = (double) n * n / 2 * near / (1L << bits);
+                double cost = m * (4 * visits + comparisons);
                 if (cost < bestCost) {
                     bestCost = cost;
                     best = m;

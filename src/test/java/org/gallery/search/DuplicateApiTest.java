@@ -73,7 +73,7 @@ class DuplicateApiTest {
         assertThat(group.get("others").findValuesAsString("id")).containsExactlyInAnyOrder(s.smaller().toString(),
                 s.cropped().toString(), s.brighter().toString());
         for (JsonNode other : group.get("others")) {
-            assertThat(other.get("distance").asInt()).isBetween(0, 10);
+            assertThat(other.get("distance").asInt()).isBetween(0, DuplicateService.DEFAULT_MAX_DISTANCE);
             assertThat(other.get("file_name").asString()).isNotBlank();
         }
 

@@ -25,6 +25,8 @@ import org.gallery.testing.NearCopies;
  * thumbnail path as uploads are. True pairs are two images of one photo, false pairs two of different photos; for
  * each pHash limit the recall of true pairs and the share of false pairs among the pairs found.
  *
+ * <p>Arguments: the photo folder ({@code -}: speed only), the engine, how many hashes, the limit timed (12).
+ *
  * <p>Speed: the time to group a million hashes (random ones, a tenth of them near copies of another) with
  * {@link HammingGroups}, beside every-pair comparison timed on a sample and scaled to a million.
  */
@@ -36,9 +38,12 @@ public final class DuplicateBenchmark {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/bench/corpus");
         String engineName = args.length > 1 ? args[1] : "vips";
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        int limit = args.length > 3 ? Integer.parseInt(args[3]) : 12;
         ImagingEngine engine = engineName.equals("java") ? new JavaEngine() : new VipsEngine();
-        accuracy(folder, engine);
-        speed(count, 10);
+        if (!folder.toString().equals("-")) {
+            accuracy(folder, engine);
+        }
+        speed(count, limit);
     }
 
     private static void accuracy(Path folder, ImagingEngine engine) throws Exception {
