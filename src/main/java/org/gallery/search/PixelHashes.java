@@ -6,18 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.gallery.image.ImageDeleted;
+import org.gallery.image.NewImageHook;
 import org.gallery.imaging.PixelHash;
 import org.gallery.shared.Times;
 import org.gallery.thumbnail.ThumbnailsMade;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The stored perceptual hash of each image: written whenever thumbnails are made, removed with the image. */
 @Component
-class PixelHashes {
+class PixelHashes implements NewImageHook {
+
+    private static final Logger log = LoggerFactory.getLogger(PixelHashes.class);
 
     /** An image with a hash and what decides which of a group to keep. */
     record Hashed(UUID id, long phash, long dhash, long pixels, long bytes, long createdAt) {
@@ -31,7 +36,23 @@ class PixelHashes {
 
     @EventListener
     void on(ThumbnailsMade event) {
-        store(event.imageId(), event.hash());
+        try {
+            store(event.imageId(), event.hash());
+        } catch (RuntimeException e) {
+            // the thumbnails (or the upload) must not fail for it: the backfill job hashes the image later
+            log.warn("The hash of image {} was not stored: {}", event.imageId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void beforeCommit(UUID imageId, java.nio.file.Path original) {
+        // the hash arrives with the thumbnails
+    }
+
+    /** An upload refused after its thumbnails were made leaves no hash behind. */
+    @Override
+    public void discarded(UUID imageId) {
+        db.deleteFrom(IMAGE_HASHES).where(H_IMAGE.eq(imageId)).execute();
     }
 
     @EventListener
