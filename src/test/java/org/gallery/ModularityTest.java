@@ -40,7 +40,7 @@ class ModularityTest {
 
     @Test
     void noFeatureReachesIntoAnotherFeaturesTables() {
-        for (String feature : new String[] {"photoset", "image", "tag", "caption", "crop", "jobs", "export", "thumbnail", "migration"}) {
+        for (String feature : new String[] {"photoset", "image", "tag", "caption", "crop", "jobs", "export", "thumbnail", "migration", "search"}) {
             String pkg = "org.gallery." + feature + "..";
             ArchRule rule = ArchRuleDefinition.noClasses()
                     .that().resideOutsideOfPackage(pkg)

@@ -2,7 +2,6 @@ package org.gallery.imaging;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decodes, orients, resizes, crops and encodes images. One implementation runs per process, chosen by
@@ -25,14 +24,15 @@ public interface ImagingEngine {
     boolean supports(ImageFormat format);
 
     /**
-     * JPEG thumbnails of {@code source}, one per requested long edge, keyed by that edge in the order asked. The
-     * source is decoded once; smaller sizes are derived from the largest. Every pixel is decoded, so this also
+     * JPEG thumbnails of {@code source}, one per requested long edge, keyed by that edge in the order asked, and the
+     * perceptual hash of the smallest one's pixels. The source is decoded once; smaller sizes are derived from the
+     * largest. Every pixel is decoded, so this also
      * proves the file whole: a file cut short is refused rather than thumbnailed with grey where data is missing.
      *
      * @throws ImageRejectedException when the file is not an image this engine can decode, with
      *     {@link ImageRejectedException.Reason#CORRUPT} for truncated or damaged files
      */
-    Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality);
+    Thumbnails thumbnails(Path source, List<Integer> longEdges, int quality);
 
     /**
      * The upright image as JPEG, optionally cropped (coordinates in pixels of the upright image) and optionally

@@ -50,7 +50,7 @@ public final class JavaEngine implements ImagingEngine {
     }
 
     @Override
-    public Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality) {
+    public Thumbnails thumbnails(Path source, List<Integer> longEdges, int quality) {
         List<Integer> sizes = Fit.largestFirst(longEdges);
         Fit.requireQuality(quality);
         Decoded decoded = decode(source, sizes.getFirst(), true);
@@ -70,7 +70,8 @@ public final class JavaEngine implements ImagingEngine {
             image = Resampler.scale(image, target[0], target[1]);
             out.put(size, JpegEncoder.encode(image, quality));
         }
-        return Fit.inRequestedOrder(longEdges, out);
+        // the loop ends on the smallest size
+        return new Thumbnails(Fit.inRequestedOrder(longEdges, out), PixelHash.of(image));
     }
 
     @Override

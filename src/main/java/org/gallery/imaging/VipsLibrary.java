@@ -23,6 +23,7 @@ final class VipsLibrary {
 
     static final int SIZE_DOWN = 2;
     static final int INTERPRETATION_CMYK = 15;
+    static final int FORMAT_UCHAR = 0;
     static final int FAIL_ON_TRUNCATED = 1;
     static final int INTERESTING_ATTENTION = 3;
     static final int MAX_COORD = 10_000_000;

@@ -15,8 +15,11 @@ import org.gallery.image.ImageDeleted;
 import org.gallery.image.NewImageHook;
 import org.gallery.imaging.ImageRejectedException;
 import org.gallery.imaging.ImagingEngine;
+import org.gallery.imaging.PixelHash;
+import org.gallery.imaging.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +36,7 @@ class ThumbnailMaker implements NewImageHook {
     private final ThumbnailStore store;
     private final HotThumbnails hot;
     private final Settings.Imaging imaging;
+    private final ApplicationEventPublisher events;
     /** One generation per image and mode: a strict run must not pass because it joined a lenient one. */
     private record Flight(UUID imageId, boolean showDamaged) {
     }
@@ -41,7 +45,8 @@ class ThumbnailMaker implements NewImageHook {
     private final AtomicLong generations = new AtomicLong();
 
     ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
         io.micrometer.core.instrument.Gauge.builder("gallery.thumbnail.generations", generations, AtomicLong::get)
                 .description("Times thumbnails were made (all sizes from one decode) since start-up")
                 .register(meters);
@@ -96,9 +101,12 @@ class ThumbnailMaker implements NewImageHook {
             edges.add(size.longEdge(imaging));
         }
         Map<Integer, byte[]> made;
+        PixelHash hash = null;
         boolean damaged = false;
         try {
-            made = engine.thumbnails(original, edges, imaging.thumbnailQuality());
+            Thumbnails thumbnails = engine.thumbnails(original, edges, imaging.thumbnailQuality());
+            made = thumbnails.jpegs();
+            hash = thumbnails.hash();
         } catch (ImageRejectedException e) {
             if (!showDamaged || e.reason() != ImageRejectedException.Reason.CORRUPT) {
                 throw e;
@@ -122,6 +130,10 @@ class ThumbnailMaker implements NewImageHook {
             store.markDamaged(imageId, false);
         }
         hot.forget(imageId);
+        if (hash != null) {
+            // a damaged original gets no hash: grey where data is missing would group unrelated damaged files
+            events.publishEvent(new ThumbnailsMade(imageId, hash));
+        }
     }
 
     long generations() {

@@ -40,17 +40,22 @@ class SchemaMigrationsTest {
         assertThat(migrations.current()).isNull();
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
-        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts");
+        assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts",
+                "006_search");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
         assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
                 "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files", "jobs",
-                "job_items", "users", "sessions", "api_tokens", "audit_log");
+                "job_items", "users", "sessions", "api_tokens", "audit_log", "image_hashes", "search_documents");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("005_accounts");
+        assertThat(tables()).contains("users").doesNotContain("image_hashes", "search_documents");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("004_jobs");
         assertThat(tables()).contains("jobs").doesNotContain("users", "sessions", "api_tokens", "audit_log");
@@ -110,6 +115,40 @@ class SchemaMigrationsTest {
         migrations.upgrade("head");
         assertThat(tables()).contains("crops", "jobs");
         assertThat(migrations.unlock()).isNull();
+    }
+
+    @Test
+    void searchDocumentsAreFilledForImagesStoredBeforeSearchExisted() throws Exception {
+        migrations.upgrade("005_accounts");
+        String set = "01a00000-0000-7000-8000-000000000001";
+        String image = "01a00000-0000-7000-8000-000000000002";
+        String tag = "01a00000-0000-7000-8000-000000000003";
+        String caption = "01a00000-0000-7000-8000-000000000004";
+        String cast = db == Db.POSTGRES ? "::uuid" : "";
+        try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password()); var st = c.createStatement()) {
+            st.execute("INSERT INTO photosets (id, name, name_key, folder, created_at, updated_at) VALUES ('" + set + "'"
+                    + cast + ", 'Alpine Summer', 'alpine summer', 'alpine', 0, 0)");
+            st.execute("INSERT INTO images (id, photoset_id, file_name, original_filename, rel_path, format, mime_type, "
+                    + "bytes, sha256, width, height, sort_taken, created_at, updated_at) VALUES ('" + image + "'" + cast
+                    + ", '" + set + "'" + cast + ", 'lake.jpg', 'IMG_1.jpg', 'alpine/lake.jpg', 'jpeg', 'image/jpeg', "
+                    + "1, 'x', 10, 10, 0, 0, 0)");
+            st.execute("INSERT INTO tags (id, name, name_key, created_at) VALUES ('" + tag + "'" + cast
+                    + ", 'glacier', 'glacier', 0)");
+            st.execute("INSERT INTO image_tags (image_id, tag_id) VALUES ('" + image + "'" + cast + ", '" + tag + "'"
+                    + cast + ")");
+            st.execute("INSERT INTO captions (id, image_id, text, source, created_at) VALUES ('" + caption + "'" + cast
+                    + ", '" + image + "'" + cast + ", 'a boat on a still lake', 'manual', 0)");
+        }
+        migrations.upgrade("head");
+        try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password()); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT caption, file_name, photoset, tags FROM search_documents")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .containsExactly("a boat on a still lake", "lake.jpg IMG_1.jpg", "Alpine Summer", "glacier");
+            assertThat(rs.next()).isFalse();
+        }
+        migrations.downgrade("1");
+        assertThat(tables()).doesNotContain("search_documents");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.gallery.testing.NearCopies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ abstract class ImagingEngineContractTest {
     void thumbnailsAreUpright(int orientation) {
         Path file = images.orientedJpeg("o" + orientation + ".jpg", TestImages.quadrants(1200, 800), orientation);
 
-        Map<Integer, byte[]> thumbs = engine.thumbnails(file, SIZES, QUALITY);
+        Map<Integer, byte[]> thumbs = engine.thumbnails(file, SIZES, QUALITY).jpegs();
 
         assertThat(thumbs).containsOnlyKeys(SIZES);
         assertSize(thumbs.get(1024), 1024, 683);
@@ -309,7 +310,7 @@ abstract class ImagingEngineContractTest {
         Path file = images.imageIo("q." + format, TestImages.quadrants(300, 200), format);
         assertThat(engine.supports(ImageProbe.sniff(file))).isTrue();
 
-        Map<Integer, byte[]> thumbs = engine.thumbnails(file, SIZES, QUALITY);
+        Map<Integer, byte[]> thumbs = engine.thumbnails(file, SIZES, QUALITY).jpegs();
 
         assertSize(thumbs.get(256), 256, 171);
         assertQuadrants(thumbs.get(256));
@@ -355,7 +356,7 @@ abstract class ImagingEngineContractTest {
     void smallImagesAreNeverUpscaled() {
         Path file = images.jpeg("small.jpg", TestImages.quadrants(300, 200));
 
-        Map<Integer, byte[]> thumbs = engine.thumbnails(file, List.of(256, 1024, 512), QUALITY);
+        Map<Integer, byte[]> thumbs = engine.thumbnails(file, List.of(256, 1024, 512), QUALITY).jpegs();
 
         assertThat(thumbs.keySet()).containsExactly(256, 1024, 512);
         assertSize(thumbs.get(1024), 300, 200);
@@ -369,8 +370,8 @@ abstract class ImagingEngineContractTest {
         Path wide = images.jpeg("wide.jpg", TestImages.quadrants(20000, 300));
         Path tall = images.jpeg("tall.jpg", TestImages.quadrants(300, 20000));
 
-        Map<Integer, byte[]> wideThumbs = engine.thumbnails(wide, SIZES, QUALITY);
-        Map<Integer, byte[]> tallThumbs = engine.thumbnails(tall, SIZES, QUALITY);
+        Map<Integer, byte[]> wideThumbs = engine.thumbnails(wide, SIZES, QUALITY).jpegs();
+        Map<Integer, byte[]> tallThumbs = engine.thumbnails(tall, SIZES, QUALITY).jpegs();
 
         assertSize(wideThumbs.get(1024), 1024, 15);
         assertSize(tallThumbs.get(1024), 15, 1024);
@@ -401,7 +402,7 @@ abstract class ImagingEngineContractTest {
         jpeg = TestImages.withSegment(jpeg, TestImages.exifOrientation(1));
         Path file = images.write("meta.jpg", jpeg);
 
-        for (byte[] out : engine.thumbnails(file, SIZES, QUALITY).values()) {
+        for (byte[] out : engine.thumbnails(file, SIZES, QUALITY).jpegs().values()) {
             assertNoMetadata(out);
         }
         assertNoMetadata(engine.render(file, new CropRect(10, 10, 100, 100), 0, QUALITY));
@@ -603,6 +604,37 @@ abstract class ImagingEngineContractTest {
             }
         }
         return new int[] {(int) (sum[0] / n), (int) (sum[1] / n), (int) (sum[2] / n)};
+    }
+
+    // ---- perceptual hash ------------------------------------------------------------------------------------
+
+    @Test
+    void theHashDescribesTheUprightPicture() {
+        BufferedImage picture = NearCopies.scene(11, 1200, 800);
+        PixelHash reference = PixelHash.of(picture);
+        for (int orientation : new int[] {1, 6, 3}) {
+            Path file = images.orientedJpeg("h" + orientation + ".jpg", picture, orientation);
+            PixelHash hash = engine.thumbnails(file, SIZES, QUALITY).hash();
+            // both engines stay this close to the hash of the drawn picture, so within twice that of each other
+            assertThat(PixelHash.distance(hash.phash(), reference.phash())).as("pHash, orientation " + orientation)
+                    .isLessThanOrEqualTo(3);
+            assertThat(PixelHash.distance(hash.dhash(), reference.dhash())).as("dHash, orientation " + orientation)
+                    .isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void nearCopiesHashCloseAndOtherPicturesFar() {
+        BufferedImage picture = NearCopies.scene(12, 1200, 800);
+        PixelHash original = engine.thumbnails(images.jpeg("a.jpg", picture), SIZES, QUALITY).hash();
+        BufferedImage changed = NearCopies.brightened(NearCopies.cropped(NearCopies.resized(picture, 0.5), 0.03, 1), 1.15);
+        Path copy = images.write("b.jpg", NearCopies.jpeg(changed, 0.4f));
+        PixelHash near = engine.thumbnails(copy, SIZES, QUALITY).hash();
+        Path other = images.jpeg("c.jpg", NearCopies.scene(13, 1200, 800));
+        PixelHash far = engine.thumbnails(other, SIZES, QUALITY).hash();
+
+        assertThat(PixelHash.distance(original.phash(), near.phash())).isLessThanOrEqualTo(8);
+        assertThat(PixelHash.distance(original.phash(), far.phash())).isGreaterThan(16);
     }
 
     static void assertNoMetadata(byte[] jpeg) {

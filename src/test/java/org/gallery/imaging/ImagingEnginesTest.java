@@ -29,7 +29,7 @@ class ImagingEnginesTest {
             return false;
         }
 
-        public Map<Integer, byte[]> thumbnails(Path source, List<Integer> longEdges, int quality) {
+        public Thumbnails thumbnails(Path source, List<Integer> longEdges, int quality) {
             throw new IllegalStateException();
         }
 

@@ -119,7 +119,7 @@ public final class ThumbnailBenchmark {
                 done.add(pool.submit(() -> {
                     var thumbs = engine.thumbnails(source.path(), SIZES, QUALITY);
                     String stem = source.path().getFileName().toString().replaceAll("\\.[^.]*$", "");
-                    for (var entry : thumbs.entrySet()) {
+                    for (var entry : thumbs.jpegs().entrySet()) {
                         Files.write(out.resolve(stem + "_" + entry.getKey() + ".jpg"), entry.getValue());
                     }
                     return null;

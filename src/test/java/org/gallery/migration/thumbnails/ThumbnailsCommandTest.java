@@ -49,6 +49,8 @@ class ThumbnailsCommandTest {
         assertThat(thumbnails("--photoset", "alpha", "--workers", "2")).as(env.out).isZero();
         assertThat(env.out).contains("Thumbnails: 2 images, 2 made");
         assertThat(countThumbnailFolders()).isEqualTo(2);
+        // the decode that made them also hashed them, for GET /duplicates
+        assertThat(env.count("image_hashes")).isEqualTo(2);
 
         assertThat(thumbnails("--json")).as(env.out).isZero();
         var summary = JsonMapper.builder().build().readTree(env.out);
@@ -56,6 +58,7 @@ class ThumbnailsCommandTest {
         assertThat(summary.get("made").asInt()).isEqualTo(1);
         assertThat(summary.get("skipped").asInt()).isEqualTo(2);
         assertThat(countThumbnailFolders()).isEqualTo(3);
+        assertThat(env.count("image_hashes")).isEqualTo(3);
 
         assertThat(thumbnails("--force", "--batch-size", "1")).as(env.out).isZero();
         assertThat(env.out).contains("3 made, 0 already had them");
