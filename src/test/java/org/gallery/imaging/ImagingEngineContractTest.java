@@ -127,7 +127,7 @@ abstract class ImagingEngineContractTest {
         Color muted = new Color(191, 95, 191);
         Path file = images.adobeCmykJpeg("cmyk-plain.jpg", 400, 200, blueInk, mutedInk, ycck, null);
 
-        Map<Integer, byte[]> thumbs = engine.thumbnails(file, List.of(256, 128), QUALITY);
+        Thumbnails thumbs = engine.thumbnails(file, List.of(256, 128), QUALITY);
         byte[] whole = engine.render(file, null, 0, QUALITY);
         byte[] rightHalf = engine.render(file, new CropRect(200, 0, 200, 200), 100, QUALITY);
 
