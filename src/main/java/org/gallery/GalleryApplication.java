@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.gallery.config.DatabaseUrl;
 import org.gallery.config.Settings;
+import org.gallery.db.SqliteConnectionEviction;
 import org.gallery.db.PendingMigrations;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -76,6 +77,9 @@ public class GalleryApplication {
         boolean sqlite = db.kind() == DatabaseUrl.Kind.SQLITE;
         p.put("spring.datasource.driver-class-name", sqlite ? "org.sqlite.JDBC" : "org.postgresql.Driver");
         p.put("spring.datasource.hikari.maximum-pool-size", sqlite ? 8 : 10);
+        if (sqlite) {
+            p.put("spring.datasource.hikari.exception-override-class-name", SqliteConnectionEviction.class.getName());
+        }
         // a database that is down answers health checks and requests within seconds, not after half a minute
         p.put("spring.datasource.hikari.connection-timeout", 5000);
         p.put("spring.jooq.sql-dialect", sqlite ? "SQLITE" : "POSTGRES");

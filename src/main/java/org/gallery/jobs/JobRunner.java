@@ -167,7 +167,11 @@ class JobRunner implements SmartLifecycle {
                 if (stopping) {
                     return;
                 }
-                log.warn("Cannot claim jobs: {}", e.getMessage());
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                log.warn("Cannot claim jobs: {} ({})", e.getMessage(), cause.toString());
                 sleep(pollMillis);
             }
         }
