@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.gallery.jobs.Job;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +45,7 @@ class DuplicateController {
     @GetMapping("/api/v2/images/{id}/similar")
     @Operation(summary = "Images that look like this one (in photoset_id, or anywhere), closest first: by=pixels "
             + "compares perceptual hashes (within max_distance bits); by=embeddings needs EMBEDDINGS")
+    @Answers(problems = 503)
     Page<SimilarImage> similar(@PathVariable UUID id,
             @RequestParam(required = false) String by,
             @RequestParam(name = "photoset_id", required = false) UUID photosetId,
@@ -60,6 +62,7 @@ class DuplicateController {
     @PostMapping("/api/v2/duplicates/jobs")
     @Operation(summary = "Hash the images that have no perceptual hash yet (all, or photoset_id's), in the "
             + "background. 202 with the job")
+    @Answers(value = 202, problems = 422)
     ResponseEntity<Job> submit(@RequestBody(required = false) HashJobRequest request) {
         Job job = jobs.submit(request == null ? null : request.photosetId());
         return ResponseEntity.accepted().location(URI.create("/api/v2/jobs/" + job.id())).body(job);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.gallery.web.Page;
+import org.gallery.web.openapi.Answers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +24,7 @@ class SearchController {
     @Operation(summary = "Images ranked by relevance of captions, file names, photoset names and tags to q (every "
             + "word required, English stemming), with a score; filters photoset_id, tags, has_caption; paged by cursor. "
             + "mode=text (default); semantic and hybrid need EMBEDDINGS (503 without)")
+    @Answers(problems = 503)
     Page<SearchResult> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String mode,
             @RequestParam(name = "photoset_id", required = false) UUID photosetId,

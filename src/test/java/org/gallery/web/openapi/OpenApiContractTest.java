@@ -102,6 +102,7 @@ class OpenApiContractTest extends ContractCalls {
         expect(200, get(V2 + "/tags?q=" + tag));
 
         crops(image);
+        new SearchScenario(api, contract, unexpected).run(set, image);
         captions(image, set);
         jobs(set);
         exports(set, image);
