@@ -27,13 +27,14 @@ import org.yaml.snakeyaml.Yaml;
 public final class PendingMigrations {
 
     private static final Pattern SQL_CHANGE_SET = Pattern.compile("(?m)^--changeset\\s+([^:\\s]+):(\\S+)(.*)$");
+    private static final Pattern DBMS = Pattern.compile("\\bdbms:(\\S+)");
 
     private PendingMigrations() {
     }
 
     /** True when the database holds every change set of the changelog; false when unsure. */
     public static boolean noneFor(DatabaseUrl url) {
-        Set<String> wanted = changeSets();
+        Set<String> wanted = changeSets(url.kind());
         if (wanted == null) {
             return false;
         }
@@ -62,9 +63,29 @@ public final class PendingMigrations {
     }
 
     /**
-     * "author:id" of every change set, or null when the changelog uses anything beyond plain change sets and
-     * included formatted-SQL files (change sets that run again, preconditions on the whole changelog).
+     * "author:id" of every change set this kind of database runs (those marked {@code dbms:} for the other are left
+     * out), or null when the changelog uses anything beyond plain change sets and included formatted-SQL files
+     * (change sets that run again, preconditions on the whole changelog).
      */
+    static Set<String> changeSets(DatabaseUrl.Kind kind) {
+        Set<String> all = changeSets();
+        if (all == null) {
+            return null;
+        }
+        String mine = kind == DatabaseUrl.Kind.POSTGRESQL ? "postgresql" : "sqlite";
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : all) {
+            int at = id.indexOf('@');
+            if (at < 0) {
+                ids.add(id);
+            } else if (java.util.Arrays.asList(id.substring(at + 1).split(",")).contains(mine)) {
+                ids.add(id.substring(0, at));
+            }
+        }
+        return ids;
+    }
+
+    /** Every change set as "author:id", followed by "@dbms,dbms" when it runs on those databases only. */
     static Set<String> changeSets() {
         String master = resource(SchemaMigrations.CHANGELOG);
         if (master == null) {
@@ -100,7 +121,8 @@ public final class PendingMigrations {
                 || changeSet.get("id") == null || changeSet.get("author") == null) {
             return false;
         }
-        ids.add(changeSet.get("author") + ":" + changeSet.get("id"));
+        Object dbms = changeSet.get("dbms");
+        ids.add(changeSet.get("author") + ":" + changeSet.get("id") + (dbms == null ? "" : "@" + dbms));
         return true;
     }
 
@@ -119,7 +141,8 @@ public final class PendingMigrations {
             if (options.contains("runAlways:true") || options.contains("runOnChange:true")) {
                 return false;
             }
-            ids.add(m.group(1) + ":" + m.group(2));
+            Matcher dbms = DBMS.matcher(options);
+            ids.add(m.group(1) + ":" + m.group(2) + (dbms.find() ? "@" + dbms.group(1) : ""));
         }
         return true;
     }
