@@ -31,7 +31,31 @@ abstract class AccountTool implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    abstract Services services();
+    @CommandLine.ParentCommand
+    Group parent;
+
+    Services services() {
+        return parent.services;
+    }
+
+    /** {@code gallery users} and {@code gallery tokens}: where their verbs get their services. */
+    abstract static class Group implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        final Services services;
+
+        Group(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+    }
 
     @Override
     public final Integer call() throws Exception {

@@ -4,56 +4,32 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gallery.web.ApiException;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code gallery tokens ...}: API tokens, made and revoked on the database directly. */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
         description = "API tokens: create, list, revoke (on the configured database).",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
-public class TokensCommand implements Callable<Integer> {
+public class TokensCommand extends AccountTool.Group {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})([dh])");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    final AccountTool.Services services;
 
     public TokensCommand() {
         this(AccountTool.Services.ofEnvironment());
     }
 
     TokensCommand(AccountTool.Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
-    abstract static class Verb extends AccountTool {
-        @ParentCommand
-        TokensCommand parent;
-
-        @Override
-        Services services() {
-            return parent.services;
-        }
+        super(services);
     }
 
     @Command(name = "create", description = "Create a token for a user and print only the token, so scripts can capture it.")
-    static class Create extends Verb {
+    static class Create extends AccountTool {
         @Option(names = "--user", required = true, description = "the account the token acts for")
         String user;
 
@@ -78,7 +54,7 @@ public class TokensCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", description = "List tokens (never their secrets).")
-    static class ListTokens extends Verb {
+    static class ListTokens extends AccountTool {
         @Option(names = "--user", description = "only this user's")
         String user;
 
@@ -96,7 +72,7 @@ public class TokensCommand implements Callable<Integer> {
     }
 
     @Command(name = "revoke", description = "Revoke a token by its id.")
-    static class Revoke extends Verb {
+    static class Revoke extends AccountTool {
         @Parameters(paramLabel = "ID")
         String id;
 

@@ -1,50 +1,28 @@
 package org.gallery.auth;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.gallery.web.ApiException;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code gallery users ...}: accounts, managed on the database directly (no server, no sign-in). */
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = "Accounts: add, list, set-role, reset-password, disable, enable (on the configured database).",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.SetRole.class,
                 UsersCommand.ResetPassword.class, UsersCommand.Disable.class, UsersCommand.Enable.class})
-public class UsersCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    final AccountTool.Services services;
+public class UsersCommand extends AccountTool.Group {
 
     public UsersCommand() {
         this(AccountTool.Services.ofEnvironment());
     }
 
     UsersCommand(AccountTool.Services services) {
-        this.services = services;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        super(services);
     }
 
     abstract static class Verb extends AccountTool {
-        @ParentCommand
-        UsersCommand parent;
-
-        @Override
-        Services services() {
-            return parent.services;
-        }
-
         static Role role(String id) {
             return Role.parse(id).orElseThrow(() -> ApiException.badRequest("'" + id + "' is not a role: viewer, editor or admin"));
         }
@@ -131,28 +109,25 @@ public class UsersCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
 
+        boolean disabled() {
+            return true;
+        }
+
         @Override
         int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
             UserService users = context.getBean(UserService.class);
-            User user = users.setDisabled(users.byName(name).id(), true);
-            audit(context, "cli:users.disable", user.id().toString());
-            out.println(user.name() + " is disabled");
+            User user = users.setDisabled(users.byName(name).id(), disabled());
+            audit(context, "cli:users." + spec.name(), user.id().toString());
+            out.println(user.name() + " is " + (user.disabled() ? "disabled" : "enabled"));
             return 0;
         }
     }
 
     @Command(name = "enable", description = "Enable a disabled account again.")
-    static class Enable extends Verb {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static class Enable extends Disable {
         @Override
-        int run(ConfigurableApplicationContext context, PrintWriter out, PrintWriter err) {
-            UserService users = context.getBean(UserService.class);
-            User user = users.setDisabled(users.byName(name).id(), false);
-            audit(context, "cli:users.enable", user.id().toString());
-            out.println(user.name() + " is enabled");
-            return 0;
+        boolean disabled() {
+            return false;
         }
     }
 }
