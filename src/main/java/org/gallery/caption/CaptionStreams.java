@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gallery.config.Settings;
+import org.gallery.shared.Actor;
 import org.gallery.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ class CaptionStreams {
     SseEmitter start(CaptionGeneration.Prepared prepared) {
         SseEmitter emitter = new SseEmitter(timeoutMs);
         AtomicBoolean gone = new AtomicBoolean();
-        Thread worker = Thread.ofVirtual().name("caption-stream-" + prepared.imageId()).unstarted(() -> {
+        // the caption is saved on the stream's own thread, in the name of whoever asked for it
+        Actor actor = Actor.current();
+        Thread worker = Thread.ofVirtual().name("caption-stream-" + prepared.imageId()).unstarted(() -> actor.run(() -> {
             try {
                 GenerationResult result = generation.stream(prepared, text -> send(emitter, gone, "token", Map.of("text", text)));
                 send(emitter, gone, "done", result);
@@ -48,7 +51,7 @@ class CaptionStreams {
                 log.error("Caption stream for {} failed", prepared.imageId(), e);
                 sendError(emitter, gone, 500, "Internal error; the server log has the details");
             }
-        });
+        }));
         Runnable stop = () -> {
             gone.set(true);
             worker.interrupt();
