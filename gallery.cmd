@@ -70,7 +70,7 @@ if defined BUILD (
 rem libvips warns about harmless oddities of files, one or more per image: kept out of the log
 if not defined VIPS_WARNING set VIPS_WARNING=0
 if exist "%AOT_CACHE%" (
-  "%JDK%\bin\java" %JVM_OPTS% -XX:AOTCache="%AOT_CACHE%" %GALLERY_JAVA_OPTS% -jar "%RUN_DIR%\gallery.jar" %*
+  "%JDK%\bin\java" %JVM_OPTS% -XX:AOTCache="%AOT_CACHE%" -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining %GALLERY_JAVA_OPTS% -jar "%RUN_DIR%\gallery.jar" %*
 ) else if exist "%RUN_DIR%\gallery.jar" (
   "%JDK%\bin\java" %JVM_OPTS% %GALLERY_JAVA_OPTS% -jar "%RUN_DIR%\gallery.jar" %*
 ) else (
