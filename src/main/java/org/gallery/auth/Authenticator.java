@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a session cookie or an API token into a {@link Caller}. Sessions and tokens live in the database, so every
  * instance accepts them and they survive restarts; each instance remembers a verdict for a few seconds so that a
- * request costs one hash and one map lookup. A change made on this instance (sign-out, revoke, disable) takes effect
+ * request costs one map lookup. A change made on this instance (sign-out, revoke, disable) takes effect
  * here at once and on the others within {@link #REMEMBER}.
  */
 @Component
@@ -87,10 +87,10 @@ public class Authenticator {
     public Optional<Caller> authenticate(String authorization, String sessionCookie) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).strip();
-            return token.startsWith(TOKEN_PREFIX) ? remembered("t:" + Secrets.hash(token), this::loadToken) : Optional.empty();
+            return token.startsWith(TOKEN_PREFIX) ? remembered("t:" + token, this::loadToken) : Optional.empty();
         }
         if (sessionCookie != null && !sessionCookie.isEmpty()) {
-            return remembered("s:" + Secrets.hash(sessionCookie), this::loadSession);
+            return remembered("s:" + sessionCookie, this::loadSession);
         }
         return Optional.empty();
     }
@@ -124,7 +124,8 @@ public class Authenticator {
         Verdict verdict = verdicts.getIfPresent(key);
         if (verdict == null) {
             try {
-                verdict = load.apply(key.substring(2));
+                // only the database sees the hash; this process's memory is keyed by the value it was handed
+                verdict = load.apply(Secrets.hash(key.substring(2)));
             } catch (DataAccessException | org.jooq.exception.DataAccessException databaseDown) {
                 verdict = lastAccepted.getIfPresent(key);
                 if (verdict == null) {
