@@ -3,9 +3,8 @@ package org.gallery.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import org.gallery.testing.CommandRun;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
 import org.gallery.testing.TestApp;
@@ -27,15 +26,10 @@ class AccountCliTest {
     private String err;
 
     private int run(Object command, String stdin, String... args) {
-        var line = new CommandLine(command);
-        var o = new StringWriter();
-        var e = new StringWriter();
-        line.setOut(new PrintWriter(o, true));
-        line.setErr(new PrintWriter(e, true));
-        int exit = line.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return exit;
+        CommandRun run = CommandRun.of(new CommandLine(command), args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private AccountTool.Services services(String stdin) {

@@ -1,8 +1,6 @@
 package org.gallery.migration;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 import org.gallery.GalleryApplication;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.testing.CommandRun;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestServices;
 import org.jooq.DSLContext;
@@ -116,15 +115,10 @@ public final class MigrationEnv implements AutoCloseable {
 
     /** Runs a command with captured output; returns its exit code. */
     public int run(Callable<Integer> command, String... args) {
-        var line = new CommandLine(command);
-        var o = new StringWriter();
-        var e = new StringWriter();
-        line.setOut(new PrintWriter(o, true));
-        line.setErr(new PrintWriter(e, true));
-        int exit = line.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return exit;
+        CommandRun run = CommandRun.of(new CommandLine(command), args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     /** Runs {@code gallery migrate <args>} the way the launcher does, through the real command tree. */
@@ -136,14 +130,10 @@ public final class MigrationEnv implements AutoCloseable {
                 return made != null ? cls.cast(made) : CommandLine.defaultFactory().create(cls);
             }
         });
-        var o = new StringWriter();
-        var e = new StringWriter();
-        line.setOut(new PrintWriter(o, true));
-        line.setErr(new PrintWriter(e, true));
-        int exit = line.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return exit;
+        CommandRun run = CommandRun.of(line, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     /**
