@@ -2,6 +2,9 @@ package org.gallery.thumbnail;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Recently served thumbnails in memory, bounded by IMAGE_CACHE_SIZE_MB, so a grid of them never touches the disk. */
 @Component
-class HotThumbnails {
+class HotThumbnails implements MeterBinder {
 
     record Entry(byte[] bytes, String etag, long lastModified) {
     }
@@ -46,6 +49,14 @@ class HotThumbnails {
                 + "Give the service more heap with GALLERY_JAVA_OPTS=-Xmx...", wantedBytes >> 20, maxHeapBytes >> 20,
                 limit >> 20);
         return limit;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("gallery.thumbnail.cache.bytes", cache,
+                        c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+                .description("Bytes of thumbnails kept in memory (at most IMAGE_CACHE_SIZE_MB)").baseUnit("bytes")
+                .register(registry);
     }
 
     Entry get(UUID imageId, ThumbnailSize size) {

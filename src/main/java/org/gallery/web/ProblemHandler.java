@@ -118,17 +118,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             org.springframework.dao.DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("The database could not be reached: {}", e.getMessage());
+        // a commit whose connection died may or may not have been applied: the client should look before retrying
+        String detail = e instanceof org.springframework.transaction.TransactionSystemException
+                ? "The connection to the database was lost while the change was being saved; check whether it was, "
+                        + "and try again shortly"
+                : "The database cannot be reached right now; nothing was changed, try again shortly";
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database cannot be reached right now; nothing was changed, try again shortly"));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     private static boolean unreachable(Throwable e) {
+        // a failed rollback keeps the failure that caused it aside: the lost connection is often only there
+        if (e instanceof org.springframework.transaction.TransactionSystemException rollback
+                && rollback.getApplicationException() != null && unreachable(rollback.getApplicationException())) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // 08: connection exceptions; 57P01-57P03: the server is shutting down, crashed, or not yet accepting
+            // "Connection is closed": the pool's answer, without a state, for a connection the server already ended
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
                     || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))) {
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
+                    || (t instanceof java.sql.SQLException closed && closed.getSQLState() == null
+                            && String.valueOf(closed.getMessage()).startsWith("Connection is closed"))) {
                 return true;
             }
         }
@@ -146,8 +159,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /**
+     * Anything else, unless a lost database connection is what it wraps: a commit or rollback on a connection the
+     * server closed arrives as a TransactionSystemException, and is as temporary as a refused connection.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof RuntimeException runtime && unreachable(e)) {
+            return unavailable(runtime);
+        }
         log.error("Unexpected error", e);
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error; the server log has the details"));

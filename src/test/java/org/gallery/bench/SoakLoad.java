@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,7 +18,9 @@ import org.gallery.testing.TestImages;
  * upload small JPEGs, list pages, read metadata and thumbnails, save and now and then generate captions, delete
  * images and export a few. Prints requests by kind and every answer that is neither 2xx nor 4xx.
  *
- * <p>Arguments: base URL, minutes, clients, API token.
+ * <p>Arguments: base URL, minutes, clients, API token, and optionally a file where bench/soak.sh writes the outages
+ * it causes ({@code name startEpochMillis endEpochMillis} lines): answers that are neither 2xx nor 4xx are then
+ * split into those during an outage (expected to be 503 problem bodies) and the others (expected none).
  */
 public final class SoakLoad {
 
@@ -40,12 +41,18 @@ public final class SoakLoad {
     private final List<UUID> photosets = new ArrayList<>();
     private final List<UUID> images = new CopyOnWriteArrayList<>();
     private final Map<Kind, AtomicLongArray> counts = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failure> unexpected = new ConcurrentLinkedQueue<>();
+    private final Map<Kind, java.util.concurrent.atomic.AtomicLong> slowest = new ConcurrentHashMap<>();
+
+    /** An answer that is neither 2xx nor 4xx (status 0: no answer at all), and when it came. */
+    record Failure(long epochMillis, Kind kind, int status, String problemType, String text) {
+    }
 
     private SoakLoad(Api api) {
         this.api = api;
         for (Kind k : Kind.values()) {
             counts.put(k, new AtomicLongArray(3));
+            slowest.put(k, new java.util.concurrent.atomic.AtomicLong());
         }
     }
 
@@ -66,10 +73,16 @@ public final class SoakLoad {
                 }
             }));
         }
+        int hung = 0;
         for (Thread t : threads) {
-            t.join();
+            // a request still unanswered a minute after the end is a hung request, not a slow one
+            t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000 + 60_000));
+            hung += t.isAlive() ? 1 : 0;
         }
-        load.report(Duration.ofNanos((long) (minutes * 60e9)));
+        var outages = args.length > 4 ? SoakReport.Outage.read(java.nio.file.Path.of(args[4])) : List.<SoakReport.Outage>of();
+        var report = new SoakReport(load.counts, load.slowest, List.copyOf(load.unexpected), outages, hung);
+        report.print(Duration.ofNanos((long) (minutes * 60e9)));
+        report.printSurvivors(load.api, load.images);
         System.exit(0);
     }
 
@@ -89,6 +102,7 @@ public final class SoakLoad {
     private void once() {
         Kind kind = pick();
         Api.Response r;
+        long started = System.nanoTime();
         try {
             r = switch (kind) {
                 case UPLOAD -> upload();
@@ -105,13 +119,19 @@ public final class SoakLoad {
             };
         } catch (RuntimeException e) {
             counts.get(kind).incrementAndGet(2);
-            unexpected.add(kind + " failed: " + e);
+            unexpected.add(new Failure(System.currentTimeMillis(), kind, 0, null, e.toString()));
             return;
+        } finally {
+            slowest.get(kind).accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
         }
         int slot = r.status() / 100 == 2 ? 0 : r.status() / 100 == 4 ? 1 : 2;
         counts.get(kind).incrementAndGet(slot);
         if (slot == 2) {
-            unexpected.add(kind + " " + r.status() + " " + r.text().lines().findFirst().orElse(""));
+            String contentType = r.header("Content-Type");
+            String type = contentType != null && contentType.startsWith("application/problem+json")
+                    ? r.json().path("type").asString() : null;
+            unexpected.add(new Failure(System.currentTimeMillis(), kind, r.status(), type,
+                    r.text().lines().findFirst().orElse("")));
         }
     }
 
@@ -133,25 +153,6 @@ public final class SoakLoad {
         var r = api.delete("/api/v2/images/" + id);
         images.remove(id);
         return r;
-    }
-
-    private void report(Duration ran) {
-        long total = 0;
-        long others = 0;
-        System.out.printf("%-13s %9s %9s %9s %7s%n", "kind", "requests", "2xx", "4xx", "other");
-        for (var e : new TreeMap<>(counts).entrySet()) {
-            AtomicLongArray c = e.getValue();
-            long n = c.get(0) + c.get(1) + c.get(2);
-            total += n;
-            others += c.get(2);
-            System.out.printf("%-13s %9d %9d %9d %7d%n", e.getKey().name().toLowerCase(), n, c.get(0), c.get(1), c.get(2));
-        }
-        System.out.printf("total requests %d in %d s (%.0f/s); answers neither 2xx nor 4xx: %d%n", total,
-                ran.toSeconds(), total / (double) ran.toSeconds(), others);
-        unexpected.stream().limit(50).forEach(line -> System.out.println("  " + line));
-        if (unexpected.size() > 50) {
-            System.out.println("  ... and " + (unexpected.size() - 50) + " more");
-        }
     }
 
     private Kind pick() {
