@@ -215,21 +215,22 @@ class ImageBulk {
 
     /** A photoset holds each image's bytes once: a move that would put the same bytes there twice is refused. */
     private void rejectSameBytes(List<Row> moving, UUID target) {
-        Map<String, UUID> bySha = new java.util.HashMap<>();
+        Map<String, Row> bySha = new java.util.HashMap<>();
         for (Row row : moving) {
-            UUID other = bySha.putIfAbsent(row.sha256(), row.id());
+            Row other = bySha.putIfAbsent(row.sha256(), row);
             if (other != null) {
-                throw ApiException.conflict("Images " + other + " and " + row.id()
-                        + " are the same image; a photoset holds it once, so move only one of them");
+                throw ApiException.conflict(other.fileName() + " and " + row.fileName() + " (images " + other.id() + " and "
+                        + row.id() + ") are the same image; a photoset holds it once, so move only one of them");
             }
         }
         List<String> shas = new ArrayList<>(bySha.keySet());
         for (int from = 0; from < shas.size(); from += CHUNK) {
-            var clash = db.select(ID, SHA256).from(IMAGES).where(PHOTOSET_ID.eq(target))
+            var clash = db.select(ID, SHA256, FILE_NAME).from(IMAGES).where(PHOTOSET_ID.eq(target))
                     .and(SHA256.in(shas.subList(from, Math.min(shas.size(), from + CHUNK)))).limit(1).fetchOne();
             if (clash != null) {
-                throw ApiException.conflict("Image " + bySha.get(clash.value2()) + " is already in the photoset as image "
-                        + clash.value1());
+                Row row = bySha.get(clash.value2());
+                throw ApiException.conflict(row.fileName() + " (image " + row.id() + ") is already in the photoset as "
+                        + clash.value3() + " (image " + clash.value1() + ")");
             }
         }
     }
