@@ -23,8 +23,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record5;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -262,15 +260,6 @@ class ImageBulk {
             db.update(IMAGES).set(UPDATED_AT, now).where(ID.in(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                     .execute();
         }
-        ids.forEach(id -> cache.evictNowAndAfterCommit(ImageService.key(id)));
-    }
-
-    static void afterCompletion(java.util.function.IntConsumer action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                action.accept(status);
-            }
-        });
+        cache.evictAllNowAndAfterCommit(ids.stream().map(ImageService::key).toList());
     }
 }

@@ -15,6 +15,7 @@ import org.gallery.storage.FileStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The files of images changed many at a time, kept in step with the transaction that changes their rows: what a
@@ -43,7 +44,7 @@ class ImageFiles {
         Map<UUID, String> created = new HashMap<>();
         List<String> oldPaths = rows.stream().map(ImageBulk.Row::relPath).toList();
         // registered first, so a failure half-way still removes what was made
-        ImageBulk.afterCompletion(status -> {
+        afterCompletion(status -> {
             if (status == TransactionSynchronization.STATUS_COMMITTED) {
                 oldPaths.forEach(files::delete);
             } else {
@@ -75,14 +76,23 @@ class ImageFiles {
     /** After the commit: the files go, and the owners of derived files hear that the images are gone. */
     void deleteAfterCommit(List<ImageBulk.Row> rows) {
         List<ImageBulk.Row> gone = new ArrayList<>(rows);
-        ImageBulk.afterCompletion(status -> {
+        afterCompletion(status -> {
             if (status != TransactionSynchronization.STATUS_COMMITTED) {
                 return;
             }
+            cache.evictAll(gone.stream().map(row -> ImageService.key(row.id())).toList());
             for (ImageBulk.Row row : gone) {
                 files.delete(row.relPath());
-                cache.evict(ImageService.key(row.id()));
                 events.publishEvent(new ImageDeleted(row.id()));
+            }
+        });
+    }
+
+    private static void afterCompletion(java.util.function.IntConsumer action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.accept(status);
             }
         });
     }

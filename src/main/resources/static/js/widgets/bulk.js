@@ -20,7 +20,7 @@ export function selectionBar({ selection, matching, done }) {
   const allButton = h('button', { type: 'button', class: 'link-button', 'data-test': 'select-all',
     onclick: () => selectAll() });
   const error = errorBox();
-  const status = h('p', { class: 'bulk-status', role: 'status', 'aria-live': 'polite' });
+  const status = h('p', { class: 'bulk-status', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
   const action = (text, fn, cls) => h('button', { type: 'button', class: cls || null, onclick: fn }, text);
   const bar = h('div', { class: 'selection-bar', role: 'region', 'aria-label': 'Selection', hidden: true },
     h('div', { class: 'selection-summary' }, label, allButton,
@@ -62,6 +62,10 @@ export function selectionBar({ selection, matching, done }) {
 
   function say(...parts) {
     status.replaceChildren(...parts);
+    // the button that started it went with the selection: keep the keyboard near what happened
+    requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) status.focus({ preventScroll: true });
+    });
   }
 
   async function bulk(change) {
