@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.gallery.cache.MetadataCache;
 import org.gallery.storage.FileStore;
+import org.gallery.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,6 +55,10 @@ class ImageFiles {
         });
         try {
             for (ImageBulk.Row row : rows) {
+                if (!Files.isRegularFile(files.resolve(row.relPath()))) {
+                    throw new ApiException(HttpStatus.CONFLICT, "The file of image " + row.id() + " (" + row.relPath()
+                            + ") is missing from the storage, so it cannot move; nothing was changed");
+                }
                 created.put(row.id(), link(row.relPath(), folder, row.fileName()));
             }
         } catch (IOException e) {

@@ -162,6 +162,34 @@ class ImageBulkApiTest {
     }
 
     @Test
+    void aMoveThatFailsHalfWayLeavesNoFileBehind() throws Exception {
+        UUID from = make.photoset();
+        UUID to = make.photoset();
+        UUID a = image(from, "a.jpg", List.of());
+        UUID b = image(from, "b.jpg", List.of());
+        UUID c = image(from, "c.jpg", List.of());
+        // the last one in lock order has lost its file: the first two are linked into the target before that shows
+        UUID last = java.util.stream.Stream.of(a, b, c).max(UUID::compareTo).orElseThrow();
+        String lastName = metadata(last).get("file_name").asString();
+        Files.delete(folderOf(from).resolve(lastName));
+
+        var r = api.post("/api/v2/images/bulk", Map.of("ids", List.of(a, b, c), "photoset_id", to));
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.json().get("detail").asString()).contains(last.toString());
+        for (UUID id : List.of(a, b, c)) {
+            assertThat(metadata(id).get("photoset_id").asString()).isEqualTo(from.toString());
+        }
+        try (var files = Files.list(folderOf(from))) {
+            assertThat(files.count()).isEqualTo(2);
+        }
+        if (Files.exists(folderOf(to))) {
+            try (var files = Files.list(folderOf(to))) {
+                assertThat(files.toList()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void deleteRemovesTheImagesAndTheirFiles() throws Exception {
         UUID set = make.photoset();
         UUID a = image(set, "a.jpg", List.of());
