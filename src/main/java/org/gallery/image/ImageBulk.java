@@ -44,6 +44,7 @@ class ImageBulk {
      * @param moved of those, the ones that changed photoset (images already there stay as they are)
      * @param deleted images removed
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkImageResult")
     record Result(int affected, int moved, int deleted) {
     }
 

@@ -30,6 +30,7 @@ class ImageBulkController {
             @Schema(description = "delete the images, their files and derived files; goes alone") Boolean delete) {
     }
 
+    @Schema(name = "ImageCount")
     record Count(long count) {
     }
 
