@@ -30,6 +30,11 @@ final class CaffeineMetadataCache implements MetadataCache {
     }
 
     @Override
+    public void evictAll(java.util.Collection<String> keys) {
+        cache.invalidateAll(keys);
+    }
+
+    @Override
     public String kind() {
         return "caffeine";
     }

@@ -15,6 +15,11 @@ public interface MetadataCache {
 
     void evict(String key);
 
+    /** Evicts several keys: one round trip where the cache allows it, rather than one per key. */
+    default void evictAll(java.util.Collection<String> keys) {
+        keys.forEach(this::evict);
+    }
+
     /** "caffeine" or "redis". */
     String kind();
 
@@ -33,6 +38,21 @@ public interface MetadataCache {
                         @Override
                         public void afterCommit() {
                             evict(key);
+                        }
+                    });
+        }
+    }
+
+    /** {@link #evictNowAndAfterCommit} for many keys at once (a change to many images). */
+    default void evictAllNowAndAfterCommit(java.util.Collection<String> keys) {
+        java.util.List<String> copy = java.util.List.copyOf(keys);
+        evictAll(copy);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            evictAll(copy);
                         }
                     });
         }

@@ -43,6 +43,15 @@ final class RedisMetadataCache implements MetadataCache, AutoCloseable {
     }
 
     @Override
+    public void evictAll(java.util.Collection<String> keys) {
+        java.util.List<String> all = keys.stream().map(k -> PREFIX + k).toList();
+        for (int from = 0; from < all.size(); from += 1_000) {
+            String[] batch = all.subList(from, Math.min(all.size(), from + 1_000)).toArray(String[]::new);
+            redis.call(r -> r.del(batch), null);
+        }
+    }
+
+    @Override
     public String kind() {
         return "redis";
     }

@@ -52,7 +52,7 @@ class CaptionController {
     }
 
     @PostMapping("/captions/replace")
-    @Operation(operationId = "replaceInCaptions", summary = "Find and replace (plain or regex) in the current captions of a photoset, some images or all; dry_run reports without saving")
+    @Operation(operationId = "replaceInCaptions", summary = "Find and replace (plain or regex) in the current captions of a photoset, some images, a filter or all; dry_run reports without saving")
     CaptionReplacement.Report replace(@RequestBody ReplaceRequest request) {
         return replacement.replace(request);
     }

@@ -1,11 +1,12 @@
 package org.gallery.caption;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.gallery.image.ImageFilters;
 import org.gallery.image.ImageQuery;
 import org.gallery.image.ImageService;
 import org.gallery.jobs.ItemOutcome;
@@ -34,11 +35,8 @@ class CaptionJobs implements JobHandler {
 
     static final String TYPE = "captions";
 
-    record Filter(List<String> tags, Boolean hasCaption, Boolean hasCrop, String q, Integer year, LocalDate dateFrom,
-            LocalDate dateTo) {
-    }
-
-    record CaptionJobRequest(UUID photosetId, List<UUID> imageIds, Filter filter, String prompt, String generator,
+    record CaptionJobRequest(UUID photosetId, List<UUID> imageIds,
+            @io.swagger.v3.oas.annotations.media.Schema(description = ImageFilters.DESCRIPTION) Map<String, Object> filter, String prompt, String generator,
             String model, Integer maxTokens, Boolean overwrite, Boolean useCrop) {
     }
 
@@ -96,9 +94,7 @@ class CaptionJobs implements JobHandler {
             }
             ids = images.ids(new ImageQuery(r.photosetId(), null, null, null, null, null, null, null, null, null, null, null));
         } else {
-            Filter f = r.filter();
-            ids = images.ids(new ImageQuery(null, f.tags(), f.hasCaption(), f.hasCrop(), f.q(), f.year(), f.dateFrom(),
-                    f.dateTo(), null, null, null, null));
+            ids = images.ids(images.filter(r.filter()));
         }
         if (!ids.hasNext()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");

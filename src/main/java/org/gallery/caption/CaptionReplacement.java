@@ -112,9 +112,14 @@ class CaptionReplacement {
 
     private Set<UUID> selection(ReplaceRequest request) {
         int given = (request.photosetId() != null ? 1 : 0) + (request.imageIds() != null ? 1 : 0)
-                + (Boolean.TRUE.equals(request.all()) ? 1 : 0);
+                + (request.filter() != null ? 1 : 0) + (Boolean.TRUE.equals(request.all()) ? 1 : 0);
         if (given != 1) {
-            throw ApiException.badRequest("Give exactly one selection: photoset_id, image_ids or \"all\": true");
+            throw ApiException.badRequest("Give exactly one selection: photoset_id, image_ids, filter or \"all\": true");
+        }
+        if (request.filter() != null) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            images.ids(images.filter(request.filter())).forEachRemaining(ids::add);
+            return ids;
         }
         if (request.imageIds() != null) {
             for (UUID id : request.imageIds()) {

@@ -1,14 +1,11 @@
 package org.gallery.export;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.UUID;
 import org.gallery.image.Image;
 import org.gallery.image.ImageQuery;
@@ -24,9 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** Which images an export takes: chosen ids, a photoset, or the filters of the image list. */
 @Component
 class ExportSelections {
-
-    private static final Set<String> FILTERS = Set.of("photoset_id", "tags", "has_caption", "has_crop", "q", "year",
-            "date_from", "date_to");
 
     /** One of: {@code ids}, {@code photosetId}, or {@code filter}. */
     record Selection(List<UUID> ids, UUID photosetId, ImageQuery filter) {
@@ -69,7 +63,7 @@ class ExportSelections {
             }
             selection = new Selection(null, photosetId, null);
         } else {
-            selection = new Selection(null, null, filter(filter));
+            selection = new Selection(null, null, images.filter(filter));
         }
         if (!images(selection).hasNext()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
@@ -151,92 +145,6 @@ class ExportSelections {
     private static void putIfSet(ObjectNode o, String name, Boolean value) {
         if (value != null) {
             o.put(name, value);
-        }
-    }
-
-    private ImageQuery filter(Map<String, Object> raw) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        for (String key : raw.keySet()) {
-            if (!FILTERS.contains(key)) {
-                errors.add(new ApiException.FieldError("filter." + key, "unknown filter; known: "
-                        + FILTERS.stream().sorted().toList()));
-            }
-        }
-        UUID photoset = uuid(raw.get("photoset_id"), errors);
-        List<String> tags = tags(raw.get("tags"), errors);
-        Boolean hasCaption = bool("has_caption", raw.get("has_caption"), errors);
-        Boolean hasCrop = bool("has_crop", raw.get("has_crop"), errors);
-        Object q = raw.get("q");
-        if (q != null && !(q instanceof String)) {
-            errors.add(new ApiException.FieldError("filter.q", "must be text"));
-        }
-        Integer year = null;
-        if (raw.get("year") instanceof Integer y) {
-            year = y;
-        } else if (raw.get("year") != null) {
-            errors.add(new ApiException.FieldError("filter.year", "must be a whole number"));
-        }
-        LocalDate from = date("date_from", raw.get("date_from"), errors);
-        LocalDate to = date("date_to", raw.get("date_to"), errors);
-        if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid filter: "
-                    + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
-        }
-        if (photoset != null && !photosets.exists(photoset)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + photoset + " does not exist",
-                    List.of(new ApiException.FieldError("filter.photoset_id", "unknown photoset")));
-        }
-        return new ImageQuery(photoset, tags, hasCaption, hasCrop, (String) q, year, from, to, null, null, null, null);
-    }
-
-    private static UUID uuid(Object value, List<ApiException.FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiException.FieldError("filter.photoset_id", "must be an id (UUID)"));
-            return null;
-        }
-    }
-
-    private static List<String> tags(Object value, List<ApiException.FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        if (value instanceof String s) {
-            for (String part : s.split(",")) {
-                if (!part.isBlank()) {
-                    names.add(part.strip());
-                }
-            }
-        } else if (value instanceof List<?> list && list.stream().allMatch(v -> v instanceof String)) {
-            list.forEach(v -> names.add(((String) v).strip()));
-        } else {
-            errors.add(new ApiException.FieldError("filter.tags", "must be a list of names or a comma-separated text"));
-        }
-        return names;
-    }
-
-    private static Boolean bool(String name, Object value, List<ApiException.FieldError> errors) {
-        if (value == null || value instanceof Boolean) {
-            return (Boolean) value;
-        }
-        errors.add(new ApiException.FieldError("filter." + name, "must be true or false"));
-        return null;
-    }
-
-    private static LocalDate date(String name, Object value, List<ApiException.FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            errors.add(new ApiException.FieldError("filter." + name, "must be a date YYYY-MM-DD"));
-            return null;
         }
     }
 

@@ -78,7 +78,13 @@ final class ImageQueries {
         return new Page<>(List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), next);
     }
 
-    private Condition filters(ImageQuery query) {
+    /** How many images the filters select. */
+    long count(ImageQuery query) {
+        return db.fetchCount(IMAGES, filters(query));
+    }
+
+    /** The list's filters as a condition on the images table (its sort, limit and cursor play no part). */
+    Condition filters(ImageQuery query) {
         Condition where = trueCondition();
         if (query.photosetId() != null) {
             where = where.and(PHOTOSET_ID.eq(query.photosetId()));

@@ -104,6 +104,29 @@ public class ImageService {
         return new Page<>(toImages(page.items()), page.nextCursor());
     }
 
+    /** A request's filter object ({@link ImageFilters}), checked: a photoset it names must exist (422). */
+    public ImageQuery filter(Map<String, Object> raw) {
+        ImageQuery query = ImageFilters.parse(raw);
+        if (query.photosetId() != null && !photosets.exists(query.photosetId())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + query.photosetId() + " does not exist",
+                    List.of(new ApiException.FieldError("filter.photoset_id", "unknown photoset")));
+        }
+        return query;
+    }
+
+    /** How many images the list with these filters holds; its sort, limit and cursor play no part. */
+    public long count(ImageQuery query) {
+        if (query.photosetId() != null && !photosets.exists(query.photosetId())) {
+            throw ApiException.notFound("Photoset", query.photosetId());
+        }
+        return queries.count(query);
+    }
+
+    /** The images the list with these filters holds, as a condition for a statement over many of them. */
+    org.jooq.Condition matching(ImageQuery query) {
+        return queries.filters(query);
+    }
+
     /** Every image id the query selects, read a page at a time (its limit and cursor are ignored). */
     public java.util.Iterator<UUID> ids(ImageQuery query) {
         return new java.util.Iterator<>() {
@@ -185,7 +208,7 @@ public class ImageService {
             if (photosetId != null) {
                 UUID nextCover = db.select(ID).from(IMAGES).where(PHOTOSET_ID.eq(photosetId))
                         .orderBy(FILE_NAME, ID).limit(1).fetchOne(ID);
-                photosets.imageRemoved(photosetId, id, nextCover);
+                photosets.imagesRemoved(photosetId, 1, id::equals, nextCover);
             }
             return r.get(REL_PATH);
         });
@@ -240,7 +263,7 @@ public class ImageService {
         return v instanceof Boolean b ? b : v instanceof Number n && n.intValue() != 0;
     }
 
-    private static String key(UUID id) {
+    static String key(UUID id) {
         return "image:" + id;
     }
 

@@ -170,7 +170,7 @@ class ImageUploads {
                         .set(UPLOADED_BY, Actor.current().name())
                         .execute();
                 if (photosetId != null) {
-                    photosets.imageAdded(photosetId, id);
+                    photosets.imagesAdded(photosetId, 1, id);
                 }
                 tags.addToImage(id, cleanTags);
             });

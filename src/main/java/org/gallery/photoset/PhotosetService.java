@@ -206,15 +206,6 @@ public class PhotosetService {
                 .map(r -> new PhotosetFolder(r.get(ID), r.get(FOLDER)));
     }
 
-    /** Keeps the count and the cover right when an image joins; call inside the image's transaction. */
-    public void imageAdded(UUID photosetId, UUID imageId) {
-        db.update(PHOTOSETS)
-                .set(IMAGE_COUNT, IMAGE_COUNT.plus(1))
-                .set(COVER_IMAGE_ID, org.jooq.impl.DSL.coalesce(COVER_IMAGE_ID, org.jooq.impl.DSL.val(imageId)))
-                .where(ID.eq(photosetId)).execute();
-        evictAfterCommit(photosetId);
-    }
-
     /**
      * Keeps the count and the cover right when several images join at once; {@code firstImageId} becomes the cover
      * if there is none. Call inside the images' transaction.
@@ -248,12 +239,18 @@ public class PhotosetService {
         return db.fetchCount(ACTORS);
     }
 
-    /** Keeps the count and the cover right when an image leaves; {@code nextCover} replaces it if it was the cover. */
-    public void imageRemoved(UUID photosetId, UUID imageId, UUID nextCover) {
+    /**
+     * Keeps the count and the cover right when several images leave at once (moved away or deleted);
+     * {@code nextCover} replaces the cover if it is among them. Call inside the images' transaction.
+     */
+    public void imagesRemoved(UUID photosetId, int count, java.util.function.Predicate<UUID> removed, UUID nextCover) {
+        if (count <= 0) {
+            return;
+        }
+        UUID cover = db.select(COVER_IMAGE_ID).from(PHOTOSETS).where(ID.eq(photosetId)).fetchOne(COVER_IMAGE_ID);
         db.update(PHOTOSETS)
-                .set(IMAGE_COUNT, org.jooq.impl.DSL.greatest(IMAGE_COUNT.minus(1), org.jooq.impl.DSL.val(0)))
-                .set(COVER_IMAGE_ID, org.jooq.impl.DSL.when(COVER_IMAGE_ID.eq(imageId), org.jooq.impl.DSL.val(nextCover))
-                        .otherwise(COVER_IMAGE_ID))
+                .set(IMAGE_COUNT, org.jooq.impl.DSL.greatest(IMAGE_COUNT.minus(count), org.jooq.impl.DSL.val(0)))
+                .set(COVER_IMAGE_ID, cover != null && removed.test(cover) ? nextCover : cover)
                 .where(ID.eq(photosetId)).execute();
         evictAfterCommit(photosetId);
     }

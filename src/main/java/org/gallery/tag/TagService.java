@@ -62,6 +62,46 @@ public class TagService {
         }
     }
 
+    /**
+     * Adds the tags to every one of the images (those already carrying one keep it), a few hundred rows per
+     * statement; call inside the caller's transaction, with the images locked.
+     */
+    @Transactional
+    public void addToImages(List<UUID> imageIds, Collection<String> cleanNames) {
+        var tagIds = tagRows.ensure(db, cleanNames).values();
+        if (tagIds.isEmpty()) {
+            return;
+        }
+        int perStatement = Math.max(1, BATCH / tagIds.size());
+        for (int from = 0; from < imageIds.size(); from += perStatement) {
+            var insert = db.insertInto(IMAGE_TAGS, IT_IMAGE, IT_TAG);
+            for (UUID imageId : imageIds.subList(from, Math.min(imageIds.size(), from + perStatement))) {
+                for (UUID tagId : tagIds) {
+                    insert = insert.values(imageId, tagId);
+                }
+            }
+            insert.onConflictDoNothing().execute();
+        }
+    }
+
+    /** Removes the tags (by name, any case) from every one of the images; tags they lack are no error. */
+    @Transactional
+    public void removeFromImages(List<UUID> imageIds, Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        var keys = names.stream().map(Names::key).toList();
+        for (int from = 0; from < imageIds.size(); from += BATCH) {
+            db.deleteFrom(IMAGE_TAGS)
+                    .where(IT_IMAGE.in(imageIds.subList(from, Math.min(imageIds.size(), from + BATCH))))
+                    .and(IT_TAG.in(db.select(TAG_ID).from(TAGS).where(TAG_KEY.in(keys))))
+                    .execute();
+        }
+    }
+
+    /** Rows or ids per statement: well under SQLite's limit of bound values. */
+    private static final int BATCH = 500;
+
     /** @return true when the image had the tag */
     @Transactional
     public boolean removeFromImage(UUID imageId, String name) {

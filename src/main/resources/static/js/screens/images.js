@@ -9,6 +9,8 @@ import { virtualGrid } from '../widgets/grid.js';
 import { uploads } from '../widgets/upload.js';
 import { tagSuggestions } from '../widgets/tags.js';
 import { openViewer } from './viewer.js';
+import { selectionModel } from '../widgets/selection.js';
+import { selectionBar } from '../widgets/bulk.js';
 
 const PAGE = 200;
 const SORTS = {
@@ -63,11 +65,16 @@ export function imagesScreen({ photosetId }, query, main) {
     h('div', { class: 'field' }, h('label', { for: 'img-size' }, 'Size'), size),
     uploadButton, picker);
 
+  // --- selection (editors only: every action on a selection changes something) --------------------
+  const selection = canWrite() ? selectionModel(list, () => paintSelection()) : null;
+  const bar = selection ? selectionBar({ selection, matching, done: () => { loadPhotoset(); reload(); } }) : null;
+
   // --- grid ------------------------------------------------------------------------------------
   const grid = virtualGrid({
     list, size: Number(size.value), label: 'Images', onNeedMore: () => loadMore(),
-    renderCell: (image, index) => h('a', { href: imageHref(image.id), class: 'thumb', dataset: { index, id: image.id },
-      title: image.original_filename || image.file_name },
+    renderCell: (image, index) => h('a', { href: imageHref(image.id), dataset: { index, id: image.id },
+      class: selection?.has(image.id) ? 'thumb selected' : 'thumb', title: image.original_filename || image.file_name },
+    selection ? selectBox(image) : null,
     h('img', { src: thumbnailUrl(image.id, 'small'), alt: image.original_filename || image.file_name,
       width: image.width, height: image.height, loading: 'lazy', decoding: 'async', draggable: false }),
     h('span', { class: 'badges' },
@@ -77,10 +84,66 @@ export function imagesScreen({ photosetId }, query, main) {
 
   const screen = h('section', { class: 'screen images' },
     h('div', { class: 'screen-head' },
-      photosetId ? h('a', { href: href('/library'), class: 'back' }, '← Library') : null, title, count),
-    toolbar, error, grid.element);
+      photosetId ? h('a', { href: href('/library'), class: 'back' }, '← Library') : null, title, count,
+      bar ? h('button', { type: 'button', class: 'small', onclick: () => bar.selectAll() }, 'Select all') : null),
+    toolbar, error, bar?.element, grid.element);
   main.append(screen);
   if (canWrite()) uploads.dropTarget(screen, uploadTarget);
+
+  function selectBox(image) {
+    return h('span', { class: 'select-box', 'aria-hidden': 'true' },
+      h('span', { class: 'visually-hidden' }, selection.has(image.id) ? 'Selected' : ''));
+  }
+
+  function paintSelection() {
+    for (const cell of grid.element.querySelectorAll('.cell')) {
+      const on = selection.has(cell.dataset.id);
+      cell.classList.toggle('selected', on);
+      cell.querySelector('.select-box .visually-hidden').textContent = on ? 'Selected' : '';
+    }
+    grid.element.classList.toggle('selecting', !selection.empty);
+    bar.update();
+  }
+
+  /** The grid's filters as a selection of "all matching" takes them; count is known once every page is loaded. */
+  function matching() {
+    const tagNames = state.tags ? state.tags.split(',') : undefined;
+    const filter = { photoset_id: photosetId || undefined, tags: tagNames, q: state.q || undefined,
+      has_caption: state.has_caption ? state.has_caption === 'true' : undefined,
+      has_crop: state.has_crop ? state.has_crop === 'true' : undefined };
+    return { filter: JSON.parse(JSON.stringify(filter)), count: list.hasMore ? null : list.items.length };
+  }
+
+  // a click on a thumbnail's check mark, with Ctrl/Cmd, or while something is selected picks it instead of
+  // opening it; with Shift it takes the range from the last one picked
+  if (selection) {
+    grid.element.addEventListener('click', (event) => {
+      const cell = event.target.closest('.cell');
+      if (!cell || event.button !== 0) return;
+      const index = Number(cell.dataset.index);
+      if (event.shiftKey) selection.range(index);
+      else if (event.ctrlKey || event.metaKey || event.target.closest('.select-box') || !selection.empty) selection.toggle(index);
+      else return;
+      event.preventDefault();
+    });
+    grid.element.addEventListener('keydown', (event) => {
+      const cell = event.target.closest?.('.cell');
+      if (event.key === ' ' && cell) {
+        event.preventDefault();
+        if (event.shiftKey) selection.range(Number(cell.dataset.index));
+        else selection.toggle(Number(cell.dataset.index));
+      } else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        bar.selectAll();
+      }
+    });
+  }
+  const onEscape = (event) => {
+    if (event.key === 'Escape' && selection && !selection.empty && !document.querySelector('dialog[open]')) {
+      selection.clear();
+    }
+  };
+  addEventListener('keydown', onEscape);
 
   function uploadTarget() {
     return { photosetId, name: photoset ? photoset.name : 'Unsorted' };
@@ -133,6 +196,7 @@ export function imagesScreen({ photosetId }, query, main) {
   }
 
   function reload() {
+    selection?.clear();
     // the filters go into the address; an open image stays in it (the viewer is modal, so it is the one shown)
     replaceQuery(currentQuery({ image: parseHash().query.image }));
     list.controller?.abort();
@@ -175,7 +239,8 @@ export function imagesScreen({ photosetId }, query, main) {
     grid.refresh();
   });
 
-  if (photosetId) {
+  function loadPhotoset() {
+    if (!photosetId) return;
     api.get(`/photosets/${photosetId}`).then((p) => {
       photoset = p;
       title.textContent = p.name;
@@ -183,6 +248,7 @@ export function imagesScreen({ photosetId }, query, main) {
       showCount();
     }).catch((e) => error.show(e));
   }
+  loadPhotoset();
   addEventListener('hashchange', syncViewer);
   reload();
   syncViewer();
@@ -191,6 +257,7 @@ export function imagesScreen({ photosetId }, query, main) {
     keepOnQueryChange: true,
     cleanup: () => {
       removeEventListener('hashchange', syncViewer);
+      removeEventListener('keydown', onEscape);
       offLanded();
       list.controller?.abort();
       list.generation++;

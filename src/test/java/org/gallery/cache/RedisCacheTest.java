@@ -27,6 +27,10 @@ class RedisCacheTest {
             assertThat(cache.get(key, Photoset.class)).contains(value);
             cache.evict(key);
             assertThat(cache.get(key, Photoset.class)).isEmpty();
+            var keys = java.util.stream.IntStream.range(0, 1_500).mapToObj(i -> key + ":" + i).toList();
+            keys.forEach(k -> cache.put(k, value));
+            cache.evictAll(keys);
+            assertThat(keys).allSatisfy(k -> assertThat(cache.get(k, Photoset.class)).isEmpty());
             assertThat(cache.healthy()).isTrue();
         }
     }

@@ -55,6 +55,26 @@ class CaptionJobApiTest {
     }
 
     @Test
+    void aFilterCaptionsWhatTheImageListShows() {
+        Api api = TestApp.of(db).api;
+        Factories make = new Factories(api);
+        UUID set = make.photoset();
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+        UUID tagged = make.image(set, "a.jpg", org.gallery.testing.TestImages.jpeg(63, 40), List.of(tag));
+        UUID other = make.image(set, "b.jpg", org.gallery.testing.TestImages.jpeg(64, 41), List.of());
+
+        var r = api.post("/api/v2/captions/jobs", Map.of("filter", Map.of("photoset_id", set.toString(), "tags", List.of(tag)),
+                "generator", "dummy"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        JsonNode done = Waits.job(api, "/api/v2/jobs/" + r.id(), Duration.ofSeconds(60), "succeeded", "failed");
+        assertThat(done.get("progress").get("total").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v2/images/" + tagged + "/caption").status()).isEqualTo(200);
+        assertThat(api.get("/api/v2/images/" + other + "/caption").status()).isEqualTo(404);
+        assertThat(api.post("/api/v2/captions/jobs", Map.of("filter", Map.of("photoset_id", UUID.randomUUID().toString())))
+                .status()).isEqualTo(422);
+    }
+
+    @Test
     void badSelectionsMakeNoJob() {
         Api api = TestApp.of(db).api;
         assertThat(api.post("/api/v2/captions/jobs", Map.of("generator", "dummy")).status()).isEqualTo(400);

@@ -58,6 +58,27 @@ class CaptionReplaceApiTest {
     }
 
     @Test
+    void aFilterSelectsTheCaptionsOfWhatTheImageListShows() {
+        Api api = TestApp.of(db).api;
+        Factories make = new Factories(api);
+        UUID set = make.photoset();
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+        UUID tagged = make.image(set, "a.jpg", org.gallery.testing.TestImages.jpeg(61, 40), List.of(tag));
+        UUID other = make.image(set, "b.jpg", org.gallery.testing.TestImages.jpeg(62, 40), List.of());
+        api.post("/api/v2/images/" + tagged + "/caption", Map.of("caption", "a grey sky"));
+        api.post("/api/v2/images/" + other + "/caption", Map.of("caption", "a grey sea"));
+
+        var r = api.post("/api/v2/captions/replace", Map.of("find", "grey", "replace", "blue",
+                "filter", Map.of("photoset_id", set.toString(), "tags", List.of(tag))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("changed").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v2/images/" + tagged + "/caption").json().get("caption").asString()).isEqualTo("a blue sky");
+        assertThat(api.get("/api/v2/images/" + other + "/caption").json().get("caption").asString()).isEqualTo("a grey sea");
+        assertThat(api.post("/api/v2/captions/replace", Map.of("find", "grey", "filter", Map.of("colour", "red"))).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void badRequestsChangeNothing() {
         Api api = TestApp.of(db).api;
         UUID a = new Factories(api).image(null);

@@ -100,6 +100,7 @@ class OpenApiContractTest extends ContractCalls {
         expect(400, post(V2 + "/images/" + image + "/tags", Map.of()));
         expect(200, delete(V2 + "/images/" + image + "/tags/sun"));
         expect(200, get(V2 + "/tags?q=" + tag));
+        bulk(set, image);
 
         crops(image);
         new SearchScenario(api, contract, unexpected).run(set, image);
@@ -110,6 +111,18 @@ class OpenApiContractTest extends ContractCalls {
         expect(204, delete(V2 + "/images/" + loose));
         expect(404, delete(V2 + "/images/" + loose));
         expect(204, delete(V2 + "/photosets/" + bare));
+    }
+
+    private void bulk(UUID set, UUID image) {
+        expect(200, get(V2 + "/images/count?photoset_id=" + set + "&has_caption=false"));
+        expect(404, get(V2 + "/images/count?photoset_id=" + UUID.randomUUID()));
+        expect(200, post(V2 + "/images/bulk", Map.of("ids", List.of(image), "add_tags", List.of("bulk"))));
+        expect(200, post(V2 + "/images/bulk", Map.of("filter", Map.of("photoset_id", set.toString()), "remove_tags", List.of("bulk"))));
+        expect(200, post(V2 + "/images/bulk", Map.of("ids", List.of(image), "photoset_id", set)));
+        expect(400, post(V2 + "/images/bulk", Map.of("ids", List.of(image))));
+        expect(404, post(V2 + "/images/bulk", Map.of("ids", List.of(image), "photoset_id", UUID.randomUUID())));
+        expect(422, post(V2 + "/images/bulk", Map.of("filter", Map.of("photoset_id", UUID.randomUUID().toString()),
+                "delete", true)));
     }
 
     private void crops(UUID image) {
@@ -143,6 +156,8 @@ class OpenApiContractTest extends ContractCalls {
         expect(200, post(V2 + "/captions/replace", Map.of("find", "calm", "replace", "quiet", "photoset_id", set,
                 "dry_run", true)));
         expect(400, post(V2 + "/captions/replace", Map.of("find", "calm", "replace", "quiet")));
+        expect(200, post(V2 + "/captions/replace", Map.of("find", "calm", "replace", "quiet",
+                "filter", Map.of("photoset_id", set.toString(), "has_caption", true), "dry_run", true)));
         expect(204, delete(caption));
     }
 
