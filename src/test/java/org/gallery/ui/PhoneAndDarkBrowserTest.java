@@ -38,9 +38,14 @@ class PhoneAndDarkBrowserTest extends BrowserTest {
 
     @Test
     void mainScreensFitAPhoneInBothSchemes() {
-        UUID set = make.photoset(Factories.unique("A photoset with a rather long name for a phone screen"), Map.of());
+        UUID set = make.photoset(Factories.unique("Summer at the harbour, a name long enough to wrap on a phone"), Map.of());
         UUID image = make.image(set, "a_long_file_name_from_a_camera_IMG_20240101_123456.jpg", TestImages.jpeg(900, 600), List.of("sea", "boat"));
-        make.image(set, "second.jpg", TestImages.jpeg(600, 900), List.of());
+        // a screenful of pictures of different shapes, as a real photoset has (the README shows this grid)
+        int[][] shapes = {{600, 900}, {800, 800}, {1200, 675}, {640, 800}, {900, 600}, {1000, 750}, {720, 900}, {960, 640},
+            {800, 1000}, {1024, 576}, {700, 700}, {900, 1200}};
+        for (int i = 0; i < shapes.length; i++) {
+            make.image(set, String.format("IMG_%04d.jpg", i + 1), TestImages.jpeg(shapes[i][0], shapes[i][1]), List.of());
+        }
         app.api.post("/api/v2/images/" + image + "/caption", Map.of("caption", "A boat on a calm sea"));
         app.api.post("/api/v2/images/" + image + "/crop", Map.of("x", 100, "y", 50, "width", 600, "height", 400));
         UUID export = app.api.post("/api/v2/exports", Map.of("photoset_id", set.toString())).id();
@@ -50,7 +55,7 @@ class PhoneAndDarkBrowserTest extends BrowserTest {
         screens.put("library", "/library");
         screens.put("images", "/photosets/" + set);
         screens.put("viewer", "/photosets/" + set + "?image=" + image);
-        screens.put("queue", "/queue?has_caption=any&photoset=" + set);
+        screens.put("queue", "/queue?photoset=" + set);
         screens.put("jobs", "/jobs");
         screens.put("exports", "/exports");
         screens.put("status", "/status");
