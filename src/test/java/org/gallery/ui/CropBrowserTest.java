@@ -74,8 +74,20 @@ class CropBrowserTest extends BrowserTest {
         waitForText("[data-test=crop-numbers]", "x " + x + ", y " + y + ", " + width + " × " + height + " px");
         assertThat(find(".crop-rect").isDisplayed()).isTrue();
 
-        // Suggest at 16:9 fills a rectangle of that shape, the server's own proposal
+        // 1:1 makes it square; pulling the bottom-right handle in keeps it square
         button("Edit crop").click();
+        button("1:1").click();
+        int[] square = shown();
+        assertThat(square[2]).isEqualTo(square[3]);
+        new Actions(browser).clickAndHold(find(".crop-handle.se")).moveByOffset(-20, -5).moveByOffset(-40, -10).release().perform();
+        waitFor(d -> shown()[2] < square[2]);
+        int[] pulled = shown();
+        assertThat(pulled[2]).isEqualTo(pulled[3]).isCloseTo(square[2] - (int) Math.round(60 / scale), within(4));
+        assertThat(pulled[0]).isEqualTo(square[0]);
+        assertThat(pulled[1]).isEqualTo(square[1]);
+        screenshot("square");
+
+        // Suggest at 16:9 fills a rectangle of that shape, the server's own proposal
         button("16:9").click();
         button("Suggest").click();
         waitForText("[data-test=crop-status]", "Suggested 16:9.");
@@ -89,5 +101,12 @@ class CropBrowserTest extends BrowserTest {
         waitForText("[data-test=crop-status]", "Crop deleted.");
         assertThat(app.api.get("/api/v2/images/" + id + "/metadata").json().get("has_crop").asBoolean()).isFalse();
         assertThat(all("[data-test=crop-preview]").getFirst().isDisplayed()).isFalse();
+    }
+
+    /** x, y, width, height as the tool shows them. */
+    private int[] shown() {
+        var m = java.util.regex.Pattern.compile("x (\\d+), y (\\d+), (\\d+) × (\\d+) px").matcher(find("[data-test=crop-numbers]").getText());
+        assertThat(m.find()).isTrue();
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
     }
 }
