@@ -183,8 +183,7 @@ export function cropTool(image, { stage, img, editable, onChange }) {
   }
 
   function choosePreset(value) {
-    preset = value;
-    for (const b of presetButtons) b.setAttribute('aria-pressed', String(b.dataset.preset === value));
+    choosePresetButtons(value);
     const ratio = ratioOf(value);
     if (!ratio) return draw();
     // the largest rectangle of the new shape around the old one's centre (or the image's), inside the image
@@ -266,6 +265,8 @@ export function cropTool(image, { stage, img, editable, onChange }) {
   function choosePresetButtons(value) {
     preset = value;
     for (const b of presetButtons) b.setAttribute('aria-pressed', String(b.dataset.preset === value));
+    // with a fixed shape only the corners resize: an edge alone cannot keep the ratio
+    layer.classList.toggle('fixed-ratio', !!ratioOf(value));
   }
 
   async function load() {

@@ -78,6 +78,7 @@ class CropBrowserTest extends BrowserTest {
         button("Edit crop").click();
         button("1:1").click();
         int[] square = shown();
+        assertThat(all(".crop-handle.e").getFirst().isDisplayed()).as("edge handles with a fixed shape").isFalse();
         assertThat(square[2]).isEqualTo(square[3]);
         new Actions(browser).clickAndHold(find(".crop-handle.se")).moveByOffset(-20, -5).moveByOffset(-40, -10).release().perform();
         waitFor(d -> shown()[2] < square[2]);
