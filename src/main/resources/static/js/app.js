@@ -9,6 +9,8 @@ import { libraryScreen } from './screens/library.js';
 import { imagesScreen } from './screens/images.js';
 import { jobsScreen } from './screens/jobs.js';
 import { statusScreen } from './screens/status.js';
+import { queueScreen } from './screens/queue.js';
+import { exportsScreen } from './screens/exports.js';
 import { installShortcutHelp } from './widgets/shortcuts.js';
 
 const main = document.getElementById('main');
@@ -20,6 +22,8 @@ route('/images', (p, q, el) => imagesScreen({ photosetId: null }, q, el));
 route('/photosets/:id', (p, q, el) => imagesScreen({ photosetId: p.id }, q, el));
 route('/jobs', jobsScreen);
 route('/status', statusScreen);
+route('/queue', queueScreen);
+route('/exports', exportsScreen);
 
 function showShell(user) {
   header.hidden = !user;

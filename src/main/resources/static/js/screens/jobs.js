@@ -50,6 +50,19 @@ export function jobsScreen(params, query, main) {
     if (canWrite() && (job.status === 'failed' || job.status === 'cancelled')) {
       actions.push(h('button', { type: 'button', class: 'small', onclick: () => act('retry') }, 'Retry'));
     }
+    if (failed) {
+      // a list leaves out the failed items; the job's own view has them with their reasons
+      const reasons = h('ul', { class: 'failures', 'data-test': 'failures' });
+      actions.push(h('button', { type: 'button', class: 'small', 'aria-expanded': 'false', onclick: async (event) => {
+        const button = event.currentTarget;
+        try {
+          const full = await api.get(`/jobs/${job.id}`);
+          reasons.replaceChildren(...full.failures.map((f) => h('li', {}, h('code', {}, f.item_id), ` ${f.reason}`)));
+          button.setAttribute('aria-expanded', 'true');
+          clearTimeout(timer); // the reasons stay on screen until the user refreshes
+        } catch (e) { rowError.show(e); }
+      } }, 'Why failed?'), reasons);
+    }
     return h('tr', { dataset: { id: job.id, status: job.status } },
       h('td', {}, job.type),
       h('td', {}, h('span', { class: `status status-${job.status}` }, job.status), job.error ? h('div', { class: 'error' }, job.error) : null),

@@ -7,6 +7,7 @@ import { h, replace, formatBytes, formatDate, errorBox } from '../dom.js';
 import { canWrite } from '../session.js';
 import { tagEditor } from '../widgets/tags.js';
 import { captionEditor } from '../widgets/caption.js';
+import { cropTool } from '../widgets/crop.js';
 
 export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose }) {
   const img = h('img', { class: 'viewer-image', alt: '', decoding: 'async' });
@@ -19,14 +20,16 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
   const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close (Esc)', onclick: () => api_.close(true) }, '×');
   const error = errorBox();
   const details = h('div', { class: 'viewer-details' });
+  const stage = h('div', { class: 'viewer-stage' }, img, prev, next);
   const dialog = h('dialog', { class: 'viewer', 'aria-labelledby': 'viewer-name' },
-    h('div', { class: 'viewer-stage' }, img, prev, next),
+    stage,
     h('aside', { class: 'viewer-side' },
       h('div', { class: 'viewer-head' }, name, close), position, error, details));
 
   let current = null;
   let index = -1;
   let editor = null;
+  let crop = null;
 
   function indexOf(id) {
     return list.items.findIndex((it) => it.id === id);
@@ -38,6 +41,8 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
     error.clear();
     editor?.dispose();
     editor = null;
+    crop?.dispose();
+    crop = null;
     current = index >= 0 ? list.items[index] : { id };
     render(current);
     if (index < 0) {
@@ -70,6 +75,8 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
       row('Uploaded', formatDate(image.created_at)),
       row('Stored as', image.file_name));
     const writable = canWrite();
+    crop?.dispose();
+    crop = cropTool(image, { stage, img, editable: writable, onChange: (hasCrop) => { image.has_crop = hasCrop; onChange(image); } });
     editor = captionEditor(image, { editable: writable, onSaved: (hasCaption) => {
       image.has_caption = hasCaption;
       onChange(image);
@@ -79,7 +86,8 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
         h('p', {}, h('a', { href: originalUrl(image.id), target: '_blank', rel: 'noopener' }, 'Open the original'))),
       h('section', { class: 'viewer-tags' }, h('h3', {}, 'Tags'),
         tagEditor(image, { editable: writable, onChange: (updated) => { image.tags = updated.tags; onChange(image); } })),
-      h('section', { class: 'viewer-caption' }, h('h3', {}, 'Caption'), editor.element));
+      h('section', { class: 'viewer-caption' }, h('h3', {}, 'Caption'), editor.element),
+      h('section', { class: 'viewer-crop' }, h('h3', {}, 'Crop'), crop.element));
   }
 
   function row(label, value) {
@@ -124,6 +132,7 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
     },
     close(notify) {
       editor?.dispose();
+      crop?.dispose();
       dialog.close();
       dialog.remove();
       if (notify) onClose(index);

@@ -7,7 +7,8 @@ import { h, errorBox, formatDate } from '../dom.js';
 /** "ollama / llava", or just "dummy" when the model is named after its generator. */
 const who = (generator, model) => (model && model !== generator ? `${generator} / ${model}` : generator || 'a generator');
 
-export function captionEditor(image, { editable, onSaved }) {
+/** onSubmit, when given, is what Ctrl+Enter does instead of saving (the caption queue saves and moves on). */
+export function captionEditor(image, { editable, onSaved, onSubmit }) {
   const error = errorBox();
   const text = h('textarea', { id: `caption-${image.id}`, rows: 6, 'aria-label': 'Caption', readOnly: !editable,
     placeholder: editable ? 'No caption yet. Write one, or Generate.' : 'No caption.' });
@@ -26,7 +27,7 @@ export function captionEditor(image, { editable, onSaved }) {
   };
   text.addEventListener('input', updateCounts);
   text.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && editable) { e.preventDefault(); saveCaption(); }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && editable) { e.preventDefault(); (onSubmit || saveCaption)(); }
   });
 
   async function load() {
@@ -62,8 +63,9 @@ export function captionEditor(image, { editable, onSaved }) {
         : h('p', { class: 'muted' }, 'No versions yet.'));
   }
 
+  /** true once the text is stored on the server. */
   async function saveCaption() {
-    if (streaming) return;
+    if (streaming) return false;
     error.clear();
     save.disabled = true;
     try {
@@ -72,8 +74,10 @@ export function captionEditor(image, { editable, onSaved }) {
       image.has_caption = true;
       await load();
       onSaved?.(true);
+      return true;
     } catch (e) {
       error.show(e);
+      return false;
     } finally {
       save.disabled = false;
     }
@@ -130,5 +134,9 @@ export function captionEditor(image, { editable, onSaved }) {
     element: h('div', { class: 'caption-editor' }, text, counts,
       editable ? h('div', { class: 'caption-actions' }, save, generate) : null, status, error, history),
     dispose() { disposed = true; streaming?.abort(); },
+    /** Saves unless the text is the stored caption already; true when the image ends up with this caption. */
+    accept: () => (streaming ? Promise.resolve(false) : text.value === saved && saved ? Promise.resolve(true) : saveCaption()),
+    generate: () => { if (!streaming && editable) generateCaption(); },
+    focus: () => text.focus(),
   };
 }

@@ -12,7 +12,10 @@ const SHORTCUTS = [
   ['Esc', 'Clear the selection'],
   ['← / →', 'Previous / next image in the viewer'],
   ['Esc', 'Close the viewer or a dialog'],
-  ['Ctrl+Enter', 'Save the caption'],
+  ['Ctrl+Enter', 'Save the caption (in the caption queue: save and go to the next image)'],
+  ['Page Down / Page Up', 'Next / previous image in the caption queue'],
+  ['Alt+G', 'Generate a caption in the caption queue'],
+  ['Arrows, Shift+arrows', 'Move, resize the crop rectangle while it has focus'],
   ['Tab', 'Move between controls'],
 ];
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -72,20 +71,9 @@ abstract class BrowserTest {
         browser.manage().logs().get(LogType.BROWSER);
     }
 
-    /**
-     * Signs the browser in to {@code server} as this account: the session cookie of a real sign-in through the API,
-     * handed to the browser as the page's own sign-in would have set it. (The sign-in form has its own test.)
-     */
+    /** Signs the browser in to {@code server} as this account (see {@link Browser#signIn}). */
     protected void signIn(TestApp server, String name, String password) {
-        var response = server.signInResponse(name, password, TestApp.randomAddress());
-        assertThat(response.status()).as("sign-in as %s: %s", name, response).isEqualTo(200);
-        String cookie = response.header("Set-Cookie");
-        String pair = cookie.substring(0, cookie.indexOf(';'));
-        if (!browser.getCurrentUrl().startsWith(server.api.base())) {
-            browser.get(server.api.base() + "/favicon.svg");
-        }
-        browser.manage().addCookie(new Cookie.Builder(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1))
-                .path("/").isHttpOnly(true).sameSite("Lax").build());
+        Browser.signIn(browser, server, name, password);
     }
 
     /** A new account of this role on the shared test app; its password is "password-of-" and its name. */

@@ -39,4 +39,28 @@ class JobsBrowserTest extends BrowserTest {
             assertThat(row.findElements(By.tagName("button"))).isEmpty();
         }
     }
+
+    @Test
+    void aFailedJobShowsWhyEachItemFailedAndOffersRetry() throws Exception {
+        UUID set = make.photoset();
+        UUID image = make.image(set);
+        // the original is gone from the disk, so no thumbnail can be made of it
+        String relPath = app.sql().fetchValue("select rel_path from images where id = ?", image.toString()).toString();
+        java.nio.file.Files.delete(app.imagesDir().resolve(relPath));
+        var made = app.api.post("/api/v2/thumbnails/jobs", Map.of("photoset_id", set.toString(), "force", true));
+        assertThat(made.status()).isEqualTo(202);
+        UUID job = made.id();
+        waitFor(java.time.Duration.ofSeconds(30),
+                d -> app.api.get("/api/v2/jobs/" + job).json().get("status").asString().equals("failed"));
+        String reason = app.api.get("/api/v2/jobs/" + job).json().get("failures").get(0).get("reason").asString();
+
+        open("/jobs");
+        WebElement row = find("tr[data-id='" + job + "']");
+        assertThat(row.getText()).contains("failed").contains("0/1, 1 failed");
+        row.findElement(By.xpath(".//button[text()='Why failed?']")).click();
+        waitFor(d -> find("tr[data-id='" + job + "'] [data-test=failures]").getText().contains(reason));
+        assertThat(find("tr[data-id='" + job + "'] [data-test=failures]").getText()).contains(image.toString());
+        assertThat(row.findElements(By.xpath(".//button[text()='Retry']"))).hasSize(1);
+        screenshot("failed");
+    }
 }

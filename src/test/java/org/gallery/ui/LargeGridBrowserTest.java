@@ -2,16 +2,10 @@ package org.gallery.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.gallery.shared.Ids;
-import org.gallery.testing.TestImages;
+import org.gallery.testing.BulkImages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +18,7 @@ class LargeGridBrowserTest extends BrowserTest {
 
     @Test
     void fiftyThousandImagesScrollWithABoundedNumberOfNodes() throws Exception {
-        UUID set = seed();
+        UUID set = BulkImages.photoset(app, COUNT, false);
         open("/photosets/" + set);
         waitForText("[data-test=image-count]", "50,001 images (200 loaded)");
         js("""
@@ -131,66 +125,5 @@ class LargeGridBrowserTest extends BrowserTest {
 
     private static double num(Map<String, Object> values, String key) {
         return ((Number) values.get(key)).doubleValue();
-    }
-
-    /**
-     * One photoset with one uploaded image and 50,000 more rows written straight into the database (uploading them
-     * would take minutes); each row's file is a hard link to the uploaded one, so every thumbnail can really be made.
-     */
-    private UUID seed() throws Exception {
-        UUID set = make.photoset();
-        UUID first = make.image(set, "IMG_0000000.jpg", TestImages.jpeg(64, 48), List.of());
-        var meta = app.api.get("/api/v2/images/" + first + "/metadata").json();
-        String relPath;
-        try (Connection c = app.context.getBean(DataSource.class).getConnection();
-                var st = c.prepareStatement("select rel_path from images where id = ?")) {
-            st.setString(1, first.toString());
-            try (var rs = st.executeQuery()) {
-                rs.next();
-                relPath = rs.getString(1);
-            }
-        }
-        Path original = app.imagesDir().resolve(relPath);
-        String folder = relPath.substring(0, relPath.lastIndexOf('/') + 1);
-        long now = System.currentTimeMillis();
-        try (Connection c = app.context.getBean(DataSource.class).getConnection()) {
-            c.setAutoCommit(false);
-            try (var ps = c.prepareStatement("insert into images (id, photoset_id, file_name, original_filename, rel_path, "
-                    + "format, mime_type, bytes, sha256, width, height, orientation, taken_at, sort_taken, camera, "
-                    + "created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (int i = 1; i <= COUNT; i++) {
-                    String name = String.format("IMG_%07d.jpg", i);
-                    Files.createLink(original.resolveSibling(name), original);
-                    ps.setString(1, Ids.next().toString());
-                    ps.setString(2, set.toString());
-                    ps.setString(3, name);
-                    ps.setString(4, name);
-                    ps.setString(5, folder + name);
-                    ps.setString(6, "jpeg");
-                    ps.setString(7, "image/jpeg");
-                    ps.setLong(8, meta.get("bytes").asLong());
-                    ps.setString(9, String.format("%064x", i));
-                    ps.setInt(10, 64);
-                    ps.setInt(11, 48);
-                    ps.setInt(12, 1);
-                    ps.setObject(13, null);
-                    ps.setLong(14, now);
-                    ps.setObject(15, null);
-                    ps.setLong(16, now + i);
-                    ps.setLong(17, now + i);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (var ps = c.prepareStatement("update photosets set image_count = ? where id = ?")) {
-                ps.setInt(1, COUNT + 1);
-                ps.setString(2, set.toString());
-                ps.executeUpdate();
-            }
-            c.commit();
-        }
-        // a write through the API drops the cached photoset, so its new image count is what the page is told
-        assertThat(app.api.put("/api/v2/photosets/" + set, Map.of("tags", List.of("large"))).status()).isEqualTo(200);
-        return set;
     }
 }

@@ -16,7 +16,7 @@ class ShellBrowserTest extends BrowserTest {
         find("main .screen.library");
         assertThat(browser.getTitle()).isEqualTo("Gallery");
         assertThat(find(".brand").getText()).isEqualTo("Gallery");
-        assertThat(all(".app-nav a").stream().map(WebElement::getText)).containsExactly("Library", "Images", "Jobs", "Status");
+        assertThat(all(".app-nav a").stream().map(WebElement::getText)).containsExactly("Library", "Images", "Caption queue", "Jobs", "Exports", "Status");
         assertThat(find("[data-test=user-name]").getText()).isEqualTo("admin");
         assertThat(find(".user-role").getText()).isEqualTo("admin");
         assertThat(find(".app-nav a[aria-current=page]").getText()).isEqualTo("Library");
@@ -66,7 +66,7 @@ class ShellBrowserTest extends BrowserTest {
 
         // Enter on a focused link navigates, as a click does
         focused.sendKeys(Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
-        find(".screen.status-screen");
+        find(".screen.jobs-screen");
     }
 
     @Test
