@@ -2,6 +2,7 @@ package org.gallery.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,19 @@ class LargeGridBrowserTest extends BrowserTest {
 
     private static final int COUNT = 50_000;
 
+    /** Seeded once for both tests: tagging every image does not change what the scrolling test sees. */
+    private static UUID photoset;
+
+    private UUID seeded() throws Exception {
+        if (photoset == null) {
+            photoset = BulkImages.photoset(app, COUNT, false);
+        }
+        return photoset;
+    }
+
     @Test
     void fiftyThousandImagesScrollWithABoundedNumberOfNodes() throws Exception {
-        UUID set = BulkImages.photoset(app, COUNT, false);
+        UUID set = seeded();
         open("/photosets/" + set);
         waitForText("[data-test=image-count]", "50,001 images (200 loaded)");
         js("""
@@ -91,7 +102,7 @@ class LargeGridBrowserTest extends BrowserTest {
 
     @Test
     void allFiftyThousandAreSelectedAsTheFilterAndTaggedInOneRequest() throws Exception {
-        UUID set = seed();
+        UUID set = seeded();
         open("/photosets/" + set);
         waitForText("[data-test=image-count]", "50,001 images (200 loaded)");
         waitFor(d -> !all(".cell .select-box").isEmpty());
