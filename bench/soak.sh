@@ -59,17 +59,20 @@ until curl -sf "http://127.0.0.1:$PORT/api/v2/health" >/dev/null 2>&1; do
 done
 TOKEN="$(gallery_token "http://127.0.0.1:$PORT")"
 JAVA_PID=$(pgrep -P "$PID" java || echo "$PID")
+curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | grep -q '^gallery_imaging_native_bytes' \
+  && echo "libvips' own memory counters: on" || echo "libvips' own memory counters: off (another imaging engine)"
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$JAVA_PID/status"; }
 # MiB of each part the JVM and Gallery count: heap, metaspace, code cache, direct buffers, thumbnail cache, libvips
 parts() {
   curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '
     /^jvm_memory_used_bytes\{area="heap"/ {heap += $NF}
+    /^jvm_memory_committed_bytes\{area="heap"/ {heapc += $NF}
     /^jvm_memory_used_bytes\{area="nonheap",id="Metaspace"/ {meta += $NF}
-    /^jvm_memory_used_bytes\{area="nonheap",id="CodeHeap/ {code += $NF}
+    /^jvm_memory_used_bytes\{area="nonheap",id="Code(Heap|Cache)/ {code += $NF}
     /^jvm_buffer_memory_used_bytes\{id="direct"/ {direct += $NF}
     /^gallery_thumbnail_cache_bytes / {thumbs += $NF}
     /^gallery_imaging_native_bytes / {vips += $NF}
-    END {m = 1048576; printf "%d %d %d %d %d %d", heap/m, meta/m, code/m, direct/m, thumbs/m, vips/m}'
+    END {m = 1048576; printf "%d %d %d %d %d %d %d", heap/m, heapc/m, meta/m, code/m, direct/m, thumbs/m, vips/m}'
 }
 
 start=$(date +%s)
@@ -89,8 +92,8 @@ awk -v windows="$(awk '{printf "%d-%d ", $2 / 1000 % 86400, $3 / 1000 % 86400 + 
               if (inside) during++; else other++ }
   END { printf "server log ERROR lines: %d (and %d during outages)\n", other, during }' "$DIR/serve.log"
 grep -A3 ' ERROR ' "$DIR/serve.log" | head -40 || true
-echo "MiB every 30 s:   RSS   heap  metaspace  code  direct  thumbnail-cache  libvips"
-awk '{printf "  %4d s %6d %6d %10d %5d %7d %16d %8d\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$DIR/rss.txt"
+echo "MiB every 30 s:   RSS  heap used/committed  metaspace  code  direct  thumbnail-cache  libvips"
+awk '{printf "  %4d s %6d %10d %9d %10d %5d %7d %16d %8d\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' "$DIR/rss.txt"
 echo "native memory tracking (committed MiB) at the end:"
 "$JAVA_HOME/bin/jcmd" "$JAVA_PID" VM.native_memory summary scale=MB 2>/dev/null \
   | sed -n -E 's/^(Total|-[[:space:]]+[A-Za-z ]+)[: ]*\(?reserved=[0-9]+MB, committed=([0-9]+)MB.*/\1 \2/p' \
