@@ -2,10 +2,6 @@ package org.gallery.thumbnail;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
@@ -52,16 +48,12 @@ class HotThumbnails {
         return cache.getIfPresent(new Key(imageId, size));
     }
 
-    Entry load(UUID imageId, ThumbnailSize size, Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            Entry entry = new Entry(bytes, etag(imageId, size, modified, bytes.length), modified);
-            cache.put(new Key(imageId, size), entry);
-            return entry;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read thumbnail " + file, e);
-        }
+    Entry load(UUID imageId, ThumbnailSize size, ThumbnailStore.Stored stored) {
+        byte[] bytes = stored.bytes();
+        long modified = stored.lastModified();
+        Entry entry = new Entry(bytes, etag(imageId, size, modified, bytes.length), modified);
+        cache.put(new Key(imageId, size), entry);
+        return entry;
     }
 
     /** The file is replaced whole when remade, so its time and size identify this version. */
