@@ -1,9 +1,12 @@
 package org.gallery.storage;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.gallery.config.InvalidSettingException;
 import org.gallery.config.Settings;
+import org.springframework.http.ContentDisposition;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -54,6 +57,19 @@ final class S3Connection {
             builder.endpointOverride(URI.create(s3.endpoint()));
         }
         return builder.build();
+    }
+
+    /** A GET URL that works for {@code validFor} without credentials, answering with this name and type. */
+    static URI presign(S3Presigner presigner, String bucket, String objectKey, String fileName, String mimeType,
+            Duration validFor) {
+        String disposition = ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString();
+        var signed = presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(g -> g
+                .bucket(bucket).key(objectKey).responseContentType(mimeType).responseContentDisposition(disposition)));
+        try {
+            return signed.url().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AwsCredentialsProvider credentials(Settings.S3 s3) {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,9 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -34,22 +30,28 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 class S3FileStore implements FileStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3FileStore.class);
-    /** Files above this go up in parts of this size: memory stays flat and a failed part is all that is resent. */
-    static final long PART_BYTES = 16L * 1024 * 1024;
 
     private final S3Client s3;
     private final S3Presigner presigner;
     private final Settings.S3 settings;
     private final String bucket;
     private final Path work;
-    private volatile boolean batchDeletes = true;
+    private final DiskCache cache;
+    private final S3Writes writes;
 
     S3FileStore(Settings.StoragePaths paths, S3Client s3, S3Presigner presigner) {
+        this.cache = new DiskCache(paths.cacheDir(), paths.cacheMb() * 1024L * 1024L);
         this.s3 = s3;
         this.presigner = presigner;
         this.settings = paths.s3();
         this.bucket = settings.bucket();
         this.work = paths.temp().toAbsolutePath().normalize();
+        this.writes = new S3Writes(s3, bucket);
+    }
+
+    /** Thumbnails and crops are small and read often: worth a local copy. Originals are fetched when needed. */
+    private static boolean cacheable(Key key) {
+        return key.area() != Area.IMAGES;
     }
 
     String objectKey(Key key) {
@@ -75,7 +77,7 @@ class S3FileStore implements FileStore, AutoCloseable {
                 }
                 try {
                     // If-None-Match: two uploads racing for one name never overwrite each other
-                    upload(key, completeTempFile, true);
+                    writes.upload(objectKey(key), completeTempFile, true);
                 } catch (S3Exception e) {
                     if (e.statusCode() == 412 || e.statusCode() == 409) {
                         continue;
@@ -95,6 +97,7 @@ class S3FileStore implements FileStore, AutoCloseable {
     public void put(Key key, byte[] bytes) {
         try {
             s3.putObject(b -> b.bucket(bucket).key(objectKey(key)), RequestBody.fromBytes(bytes));
+            cache.forget(key);
         } catch (SdkException e) {
             throw unavailable("write " + key, e);
         }
@@ -103,59 +106,24 @@ class S3FileStore implements FileStore, AutoCloseable {
     @Override
     public void put(Key key, Path completeTempFile) throws IOException {
         try {
-            upload(key, completeTempFile, false);
+            writes.upload(objectKey(key), completeTempFile, false);
+            cache.forget(key);
         } catch (SdkException e) {
             throw unavailable("write " + key, e);
         }
         Files.deleteIfExists(completeTempFile);
     }
 
-    private void upload(Key key, Path file, boolean onlyIfNew) throws IOException {
-        long size = Files.size(file);
-        String objectKey = objectKey(key);
-        if (size <= PART_BYTES) {
-            s3.putObject(b -> {
-                b.bucket(bucket).key(objectKey);
-                if (onlyIfNew) {
-                    b.ifNoneMatch("*");
-                }
-            }, RequestBody.fromFile(file));
-            return;
-        }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)).uploadId();
-        try (FileChannel channel = FileChannel.open(file)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (long offset = 0; offset < size; offset += PART_BYTES) {
-                int number = parts.size() + 1;
-                long length = Math.min(PART_BYTES, size - offset);
-                InputStream part = new LocalFileStore.Bounded(Channels.newInputStream(channel.position(offset)), length);
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromInputStream(part, length)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-            }
-            s3.completeMultipartUpload(b -> {
-                b.bucket(bucket).key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts));
-                if (onlyIfNew) {
-                    b.ifNoneMatch("*");
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            abort(objectKey, uploadId);
-            throw e;
-        }
-    }
-
-    private void abort(String objectKey, String uploadId) {
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
-        } catch (SdkException e) {
-            log.warn("Could not abort the upload of {} (the bucket's lifecycle rule for unfinished uploads will): {}",
-                    objectKey, e.getMessage());
-        }
-    }
-
     @Override
     public Optional<Stat> stat(Key key) {
+        Optional<Path> copy = cacheable(key) ? cache.get(key) : Optional.empty();
+        if (copy.isPresent()) {
+            try {
+                return Optional.of(new Stat(Files.size(copy.get()), Files.getLastModifiedTime(copy.get()).toMillis()));
+            } catch (IOException evictedMeanwhile) {
+                // asked of the bucket below
+            }
+        }
         try {
             var head = s3.headObject(b -> b.bucket(bucket).key(objectKey(key)));
             return Optional.of(new Stat(head.contentLength(), head.lastModified().toEpochMilli()));
@@ -172,9 +140,42 @@ class S3FileStore implements FileStore, AutoCloseable {
     }
 
     @Override
+    public byte[] read(Key key) throws IOException {
+        if (!cacheable(key)) {
+            return FileStore.super.read(key);
+        }
+        Optional<Path> copy = cache.get(key);
+        if (copy.isPresent()) {
+            try {
+                return Files.readAllBytes(copy.get());
+            } catch (NoSuchFileException evictedMeanwhile) {
+                // fetched below
+            }
+        }
+        try {
+            var object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey(key)));
+            byte[] bytes = object.asByteArray();
+            cache.put(key, bytes, object.response().lastModified().toEpochMilli());
+            return bytes;
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(key.area().prefix() + "/" + key.path());
+        } catch (SdkException e) {
+            throw unavailable("read " + key, e);
+        }
+    }
+
+    @Override
     public InputStream open(Key key, long offset, long length) throws IOException {
         if (length == 0) {
             return InputStream.nullInputStream();
+        }
+        Optional<Path> copy = cacheable(key) ? cache.get(key) : Optional.empty();
+        if (copy.isPresent()) {
+            try {
+                return Ranges.open(copy.get(), offset, length);
+            } catch (NoSuchFileException evictedMeanwhile) {
+                // fetched below
+            }
         }
         String range = offset == 0 && length < 0 ? null
                 : "bytes=" + offset + "-" + (length < 0 ? "" : String.valueOf(offset + length - 1));
@@ -219,11 +220,12 @@ class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public Optional<Path> localIfPresent(Key key) {
-        return Optional.empty();
+        return cacheable(key) ? cache.get(key) : Optional.empty();
     }
 
     @Override
     public void delete(Key key) {
+        cache.forget(key);
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(objectKey(key)));
         } catch (SdkException e) {
@@ -233,28 +235,9 @@ class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public void deleteAll(Area area, String folder) {
+        cache.forgetFolder(area, folder);
         try {
-            List<String> keys = list(area, folder);
-            for (int from = 0; from < keys.size(); from += 1000) {
-                List<String> batch = keys.subList(from, Math.min(keys.size(), from + 1000));
-                if (batchDeletes && batch.size() > 1) {
-                    try {
-                        List<ObjectIdentifier> ids = batch.stream()
-                                .map(p -> ObjectIdentifier.builder().key(objectKey(area.key(p))).build()).toList();
-                        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
-                        continue;
-                    } catch (S3Exception e) {
-                        if (e.statusCode() != 501) {
-                            throw e;
-                        }
-                        // some S3-compatible servers lack the checksum headers a batch delete now carries
-                        batchDeletes = false;
-                    }
-                }
-                for (String p : batch) {
-                    s3.deleteObject(b -> b.bucket(bucket).key(objectKey(area.key(p))));
-                }
-            }
+            writes.delete(list(area, folder).stream().map(p -> objectKey(area.key(p))).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SdkException e) {
@@ -286,18 +269,9 @@ class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public Optional<URI> downloadUrl(Key key, String fileName, String mimeType, Duration validFor) {
-        if (!settings.presignedDownloads()) {
-            return Optional.empty();
-        }
-        String disposition = org.springframework.http.ContentDisposition.inline()
-                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString();
-        var signed = presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(g -> g
-                .bucket(bucket).key(objectKey(key)).responseContentType(mimeType).responseContentDisposition(disposition)));
-        try {
-            return Optional.of(signed.url().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return settings.presignedDownloads()
+                ? Optional.of(S3Connection.presign(presigner, bucket, objectKey(key), fileName, mimeType, validFor))
+                : Optional.empty();
     }
 
     @Override

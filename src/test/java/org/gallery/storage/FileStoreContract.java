@@ -56,7 +56,7 @@ abstract class FileStoreContract {
     @Test
     void aLargeFileGoesInWhole() throws Exception {
         // larger than one part of a multipart upload
-        byte[] big = bytes((int) S3FileStore.PART_BYTES + 1_234_567, 4);
+        byte[] big = bytes((int) S3Writes.PART_BYTES + 1_234_567, 4);
         Path temp = files.newTempFile();
         Files.write(temp, big);
         String stored = files.store(temp, folder, "big.tif");

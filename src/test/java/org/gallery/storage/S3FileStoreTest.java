@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.gallery.config.InvalidSettingException;
@@ -98,5 +100,36 @@ class S3FileStoreTest extends FileStoreContract {
         }
         assertThat(store.downloadUrl(FileStore.Area.IMAGES.key("set/photo.jpg"), "photo.jpg", "image/jpeg",
                 java.time.Duration.ofMinutes(5))).isEmpty();
+    }
+
+    @Test
+    void thumbnailsReadOnceAreKeptOnTheLocalDiskWithinTheBoundAndDroppedWithTheirObject() throws Exception {
+        Settings settings = settings(Map.of("STORAGE_CACHE_MB", "1"));
+        try (var s3files = (S3FileStore) new StorageConfiguration().fileStore(settings)) {
+            var first = FileStore.Area.THUMBNAILS.key("cached/1.jpg");
+            var second = FileStore.Area.THUMBNAILS.key("cached/2.jpg");
+            var third = FileStore.Area.THUMBNAILS.key("cached/3.jpg");
+            for (var key : List.of(first, second, third)) {
+                s3files.put(key, bytes(400_000, key.path().hashCode()));
+                assertThat(s3files.localIfPresent(key)).isEmpty();
+                assertThat(s3files.read(key)).isEqualTo(bytes(400_000, key.path().hashCode()));
+            }
+            Path copy = s3files.localIfPresent(third).orElseThrow();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(bytes(400_000, third.path().hashCode()));
+            assertThat(copy).startsWith(settings.storage().cacheDir());
+            long cachedBytes;
+            try (var files = Files.list(settings.storage().cacheDir())) {
+                cachedBytes = files.mapToLong(f -> f.toFile().length()).sum();
+            }
+            assertThat(cachedBytes).isLessThanOrEqualTo(1024 * 1024);
+            // the copy answers as the bucket does, so an ETag made from either is the same
+            var fromCopy = s3files.stat(third).orElseThrow();
+            assertThat(fromCopy.size()).isEqualTo(400_000);
+
+            s3files.deleteAll(FileStore.Area.THUMBNAILS, "cached");
+            assertThat(s3files.localIfPresent(third)).isEmpty();
+            assertThat(copy).doesNotExist();
+            assertThat(s3files.stat(third)).isEmpty();
+        }
     }
 }
