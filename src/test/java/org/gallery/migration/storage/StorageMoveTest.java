@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.migration.MigrationServices;
+import org.gallery.migration.thumbnails.ThumbnailsCommand;
 import org.gallery.storage.FileStore;
 import org.gallery.storage.FileStores;
 import org.gallery.testing.CommandRun;
@@ -83,6 +85,20 @@ class StorageMoveTest {
 
         Map<String, String> onS3 = new HashMap<>(env);
         onS3.put("STORAGE_BACKEND", "s3");
+        Settings s3Settings = SettingsLoader.load(onS3, root);
+        // the thumbnails step makes what the bucket lacks through the service's own store
+        FileStore bucketAgain = FileStores.open(s3Settings.storage(), "s3");
+        try {
+            bucketAgain.deleteAll(FileStore.Area.THUMBNAILS, first.toString());
+            var made = CommandRun.of(new CommandLine(new ThumbnailsCommand(() -> s3Settings,
+                    MigrationServices.Opener.DEFAULT)));
+            assertThat(made.exit()).as(made.toString()).isZero();
+            assertThat(made.out()).contains("3 images, 1 made, 2 already had them, 0 failed");
+            assertThat(bucketAgain.list(FileStore.Area.THUMBNAILS, first.toString())).hasSize(3);
+        } finally {
+            FileStores.close(bucketAgain);
+        }
+
         try (TestApp app = TestApp.startWith(Db.SQLITE, onS3)) {
             var served = app.api.get("/api/v2/images/" + first);
             assertThat(served.status()).isEqualTo(200);
