@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gallery migrate storage --to s3|local}: copies the stored files from the other store into this one. */
 @Command(name = "storage", mixinStandardHelpOptions = true,
-        description = {"Copy every original, thumbnail and crop from the local folders into the S3 bucket (--to s3),",
-            "or back (--to local), under the same paths, checking each copy's SHA-256 against the source.",
+        description = {"Copy every original, thumbnail, crop and finished export from the local folders into the S3",
+            "bucket (--to s3), or back (--to local), under the same paths, checking each copy's SHA-256 against the source.",
             "Safe to interrupt and to run again: files already there with the same bytes are skipped. The source is",
             "left as it is; set STORAGE_BACKEND to the target once the run reports no failure.",
             "Exit code 0 when every file is at the target, 1 when any failed."})

@@ -15,7 +15,7 @@ import org.gallery.migration.StepProgress;
 import org.gallery.storage.FileStore;
 
 /**
- * Copies every stored file (originals, thumbnails, crops) from one store to another under the same path, and checks
+ * Copies every stored file (originals, thumbnails, crops, finished exports) from one store to another under the same path, and checks
  * each copy by reading it back: its SHA-256 must be the source's. A file already at the target with the same bytes
  * is left as it is, so a run that was interrupted (or one run twice) only does what is left. The source is never
  * changed.
