@@ -115,7 +115,9 @@ public class GalleryApplication {
     private static void createStorageFolders(Settings s) {
         var st = s.storage();
         try {
-            for (Path dir : new Path[] {st.root(), st.images(), st.thumbnails(), st.crops(), st.archives(), st.temp()}) {
+            Path[] dirs = st.local() ? new Path[] {st.root(), st.images(), st.thumbnails(), st.crops(), st.archives(), st.temp()}
+                    : new Path[] {st.root(), st.archives(), st.temp()};
+            for (Path dir : dirs) {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {

@@ -31,9 +31,12 @@ public class GalleryCli implements Callable<Integer> {
         System.setProperty("org.jooq.no-tips", "true");
         return new CommandLine(new GalleryCli())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof InvalidSettingException) {
-                        cmd.getErr().println("gallery: " + e.getMessage());
-                        return 2;
+                    // also when a component checked its setting while the application started (the file storage)
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        if (t instanceof InvalidSettingException) {
+                            cmd.getErr().println("gallery: " + t.getMessage());
+                            return 2;
+                        }
                     }
                     throw e;
                 })

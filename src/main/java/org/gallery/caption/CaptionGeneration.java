@@ -69,7 +69,8 @@ class CaptionGeneration {
         }
         byte[] jpeg;
         try {
-            jpeg = engine.render(images.original(imageId).file(), rect, imageMaxSize, 90);
+            CropRect region = rect;
+            jpeg = images.withOriginalFile(imageId, file -> engine.render(file, region, imageMaxSize, 90));
         } catch (RuntimeException e) {
             if (!images.exists(imageId)) {
                 // deleted while its file was read: the file went with it

@@ -23,10 +23,28 @@ public record Settings(
         ArchiveLimits archiveLimits,
         Auth auth) {
 
-    public record StoragePaths(Path root, Path images, Path thumbnails, Path crops, Path archives) {
+    /**
+     * Where files live. {@code backend} is {@code local} (the folders) or {@code s3} (a bucket, {@link S3}); the cache
+     * folder and its bound in MiB hold local copies of stored files when they live in a bucket.
+     */
+    public record StoragePaths(Path root, Path images, Path thumbnails, Path crops, Path archives, String backend,
+            S3 s3, Path cacheDir, int cacheMb) {
         /** Work files live under the root so that a finished file is renamed into place, never copied. */
         public Path temp() {
             return root.resolve("tmp");
+        }
+
+        public boolean local() {
+            return "local".equals(backend);
+        }
+    }
+
+    /** An S3-protocol bucket; a null endpoint means AWS itself, a null key the SDK's usual credential sources. */
+    public record S3(String endpoint, String region, String bucket, String prefix, String accessKeyId,
+            String secretAccessKey, boolean pathStyle, boolean presignedDownloads) {
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", prefix=" + prefix + "]";
         }
     }
 

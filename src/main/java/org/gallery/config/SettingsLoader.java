@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SettingsLoader {
 
     static final Set<String> IMAGE_ENGINES = Set.of("auto", "vips", "java");
+    static final Set<String> STORAGE_BACKENDS = Set.of("local", "s3");
     static final Set<String> CAPTION_GENERATORS = Set.of("dummy", "openai", "ollama", "unsloth");
 
     private final Map<String, String> values;
@@ -43,7 +44,11 @@ public final class SettingsLoader {
                 path("IMAGES_DIR", workingDirectory, root.resolve("images")),
                 path("THUMBNAILS_DIR", workingDirectory, root.resolve("thumbnails")),
                 path("CROPS_DIR", workingDirectory, root.resolve("crops")),
-                path("ARCHIVES_DIR", workingDirectory, root.resolve("archives")));
+                path("ARCHIVES_DIR", workingDirectory, root.resolve("archives")),
+                choice("STORAGE_BACKEND", "local", STORAGE_BACKENDS),
+                s3(),
+                path("STORAGE_CACHE_DIR", workingDirectory, root.resolve("cache")),
+                integer("STORAGE_CACHE_MB", 1024, 0, 10_485_760));
         String dbValue = text("DATABASE_URL", null);
         DatabaseUrl database = dbValue == null
                 ? DatabaseUrl.sqliteFile(root.resolve("gallery.db"))
@@ -96,6 +101,25 @@ public final class SettingsLoader {
                         integer("SESSION_IDLE_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
                         integer("SESSION_MAX_DAYS", 30, 1, 3650),
                         text("GALLERY_ADMIN_PASSWORD", null)));
+    }
+
+    private Settings.S3 s3() {
+        String bucket = text("S3_BUCKET", null);
+        if ("s3".equals(text("STORAGE_BACKEND", "local").toLowerCase(Locale.ROOT)) && bucket == null) {
+            throw new InvalidSettingException("S3_BUCKET", "", "expected the bucket's name when STORAGE_BACKEND=s3");
+        }
+        String endpoint = text("S3_ENDPOINT", null);
+        String prefix = text("S3_PREFIX", "");
+        prefix = prefix.replaceAll("^/+", "").replaceAll("/+$", "");
+        String keyId = text("S3_ACCESS_KEY_ID", null);
+        String secret = text("S3_SECRET_ACCESS_KEY", null);
+        if ((keyId == null) != (secret == null)) {
+            throw new InvalidSettingException(keyId == null ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY", "",
+                    "expected both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither");
+        }
+        return new Settings.S3(endpoint == null ? null : url("S3_ENDPOINT", null), text("S3_REGION", "us-east-1"),
+                bucket, prefix.isEmpty() ? "" : prefix + "/", keyId, secret, bool("S3_PATH_STYLE", false),
+                bool("S3_PRESIGNED_DOWNLOADS", false));
     }
 
     private String text(String name, String fallback) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.gallery.config.Settings;
 import org.gallery.web.ApiException;
 import org.gallery.web.openapi.Answers;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -67,7 +66,7 @@ class CropController {
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noCache())
-                .body(new FileSystemResource(cropped.file(id, edge)));
+                .body(cropped.file(id, edge));
     }
 
     @GetMapping("/crop")

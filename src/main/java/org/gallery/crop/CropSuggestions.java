@@ -28,7 +28,7 @@ class CropSuggestions {
 
     Suggestion suggest(UUID imageId, String aspectRatio) {
         int[] ratio = parse(aspectRatio);
-        CropRect crop = engine.smartCrop(images.original(imageId).file(), ratio[0], ratio[1]);
+        CropRect crop = images.withOriginalFile(imageId, file -> engine.smartCrop(file, ratio[0], ratio[1]));
         return new Suggestion(crop.x(), crop.y(), crop.width(), crop.height(), ratio[0] + ":" + ratio[1]);
     }
 

@@ -2,24 +2,23 @@ package org.gallery.crop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.gallery.config.Settings;
-import org.gallery.storage.StorageFiles;
+import org.gallery.storage.FileStore;
+import org.gallery.storage.StoredFileResource;
 import org.gallery.image.ImageDeleted;
 import org.gallery.image.ImageService;
 import org.gallery.imaging.CropRect;
 import org.gallery.imaging.ImagingEngine;
 import org.gallery.web.ApiException;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Cropped images made on demand and kept under {@code {CROPS_DIR}/{image id}/}, named by the crop and size, so a
+ * Cropped images made on demand and kept in the file store under {@code {image id}/} of its crops area, named by the crop and size, so a
  * changed crop never serves a stale file.
  */
 @Service
@@ -28,51 +27,42 @@ public class CroppedImages {
     private final CropService crops;
     private final ImageService images;
     private final ImagingEngine engine;
-    private final Path root;
+    private final FileStore files;
     private final int quality;
 
-    CroppedImages(CropService crops, ImageService images, ImagingEngine engine, Settings settings) {
+    CroppedImages(CropService crops, ImageService images, ImagingEngine engine, FileStore files, Settings settings) {
         this.crops = crops;
         this.images = images;
         this.engine = engine;
-        this.root = settings.storage().crops();
+        this.files = files;
         this.quality = settings.imaging().thumbnailQuality();
     }
 
     /** The JPEG of the image's crop, scaled so its long edge is at most {@code maxSize} (0: full resolution). */
-    public Path file(UUID imageId, int maxSize) {
+    public Resource file(UUID imageId, int maxSize) {
         Crop crop = crops.find(imageId).orElseGet(() -> {
             images.get(imageId);
             throw new ApiException(HttpStatus.NOT_FOUND, "Image " + imageId + " has no crop");
         });
         String name = crop.x() + "_" + crop.y() + "_" + crop.width() + "x" + crop.height() + (maxSize > 0 ? "_" + maxSize : "") + ".jpg";
-        Path target = root.resolve(imageId.toString()).resolve(name);
-        if (Files.isRegularFile(target)) {
-            return target;
+        FileStore.Key key = FileStore.Area.CROPS.key(imageId + "/" + name);
+        var stat = files.stat(key);
+        if (stat.isPresent()) {
+            return new StoredFileResource(files, key, stat.get().size(), name);
         }
-        byte[] jpeg = engine.render(images.original(imageId).file(),
-                new CropRect(crop.x(), crop.y(), crop.width(), crop.height()), maxSize, quality);
+        CropRect rect = new CropRect(crop.x(), crop.y(), crop.width(), crop.height());
+        byte[] jpeg = images.withOriginalFile(imageId, file -> engine.render(file, rect, maxSize, quality));
         try {
-            StorageFiles.writeAtomically(target, jpeg);
+            files.put(key, jpeg);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target, e);
+            throw new UncheckedIOException("Cannot write " + key.path(), e);
         }
-        return target;
+        return new ByteArrayResource(jpeg);
     }
 
     /** Drops every cropped file of an image: after a new crop, a removed crop or a deleted image. */
     void forget(UUID imageId) {
-        Path dir = root.resolve(imageId.toString());
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        files.deleteAll(FileStore.Area.CROPS, imageId.toString());
     }
 
     @EventListener

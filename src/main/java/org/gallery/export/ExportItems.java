@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.gallery.crop.CropService;
 import org.gallery.image.Image;
 import org.gallery.image.ImageService;
 import org.gallery.image.StoredImage;
+import org.gallery.storage.FileStore;
 import org.gallery.imaging.CropRect;
 import org.gallery.imaging.ImagingEngine;
 import org.gallery.photoset.PhotosetService;
@@ -52,9 +52,11 @@ class ExportItems {
     private final CropService crops;
     private final ImagingEngine engine;
     private final JsonMapper json;
+    private final FileStore files;
 
     ExportItems(ImageService images, PhotosetService photosets, CaptionService captions, CropService crops,
-            ImagingEngine engine, JsonMapper json) {
+            ImagingEngine engine, JsonMapper json, FileStore files) {
+        this.files = files;
         this.images = images;
         this.photosets = photosets;
         this.captions = captions;
@@ -114,7 +116,7 @@ class ExportItems {
         List<ZipWriter.Entry> entries = new ArrayList<>(2);
         InputStream source;
         try {
-            source = content.open();
+            source = content.open(files);
         } catch (IOException e) {
             throw new ItemFailure("Cannot read the original of image " + image.id() + ": " + e.getMessage());
         }
@@ -139,8 +141,10 @@ class ExportItems {
         long size;
         long crc;
         try {
-            size = Files.size(stored.file());
-            crc = crcFirst ? crc(stored.file()) : -1;
+            // the file as it is now, which is what gets copied (a damaged one may differ from what was uploaded)
+            size = files.stat(stored.key()).orElseThrow(() -> new java.nio.file.NoSuchFileException(stored.key().path()))
+                    .size();
+            crc = crcFirst ? crc(files.open(stored.key())) : -1;
         } catch (IOException e) {
             throw new ItemFailure("Cannot read the original of image " + image.id() + ": " + e.getMessage());
         }
@@ -153,7 +157,7 @@ class ExportItems {
                 : null;
         byte[] jpeg;
         try {
-            jpeg = engine.render(stored.file(), rect, options.maxSize(), QUALITY);
+            jpeg = images.withOriginalFile(stored, file -> engine.render(file, rect, options.maxSize(), QUALITY));
         } catch (RuntimeException e) {
             throw new ItemFailure("Cannot render the image: " + e.getMessage());
         }
@@ -213,15 +217,15 @@ class ExportItems {
     /** The bytes of an image entry: a file copied as it is, or a re-encoded JPEG in memory. */
     private record Content(byte[] bytes, StoredImage file, long size, long crc, int width, int height, String sha256,
             boolean deflate) {
-        InputStream open() throws IOException {
-            return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file.file());
+        InputStream open(FileStore files) throws IOException {
+            return bytes != null ? new ByteArrayInputStream(bytes) : files.open(file.key());
         }
     }
 
-    private static long crc(java.nio.file.Path file) throws IOException {
+    private static long crc(InputStream stream) throws IOException {
         CRC32 crc = new CRC32();
         byte[] buffer = new byte[256 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = stream) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 crc.update(buffer, 0, n);

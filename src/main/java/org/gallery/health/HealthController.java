@@ -50,31 +50,34 @@ class HealthController {
     record Imaging(String engine, String version) {
     }
 
-    record Storage(String status, boolean writable, long freeBytes) {
+    /** {@code kind}: local or s3; {@code freeBytes} is -1 where the store has no such limit (a bucket). */
+    record Storage(String kind, String status, boolean writable, long freeBytes) {
     }
 
     @GetMapping("/api/v2/health")
-    @Operation(operationId = "getHealth", summary = "Overall status and each dependency's (the details need a signed-in user); 503 when the database is down")
+    @Operation(operationId = "getHealth", summary = "Overall status and each dependency's (the details need a signed-in user); 503 when the database or the file storage is down")
     @ApiResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = Health.class)))
-    @ApiResponse(responseCode = "503", description = "Service Unavailable: the database is down",
+    @ApiResponse(responseCode = "503", description = "Service Unavailable: the database or the file storage is down",
             content = @Content(schema = @Schema(implementation = Health.class)))
     ResponseEntity<Health> health(HttpServletRequest request) {
         boolean dbUp = databaseUp();
         boolean cacheUp = cache.healthy();
-        boolean storageUp = files.writable();
+        FileStore.Health storage = files.health();
+        boolean storageUp = storage.up() && storage.writable();
+        boolean serving = dbUp && storageUp;
         String status = dbUp && storageUp ? (cacheUp ? "ok" : "degraded") : "down";
         if (settings.auth().required() && Caller.of(request) == null) {
             // load balancers and uptime checks see whether it works; what it runs on is for signed-in users
-            return ResponseEntity.status(dbUp ? 200 : 503).body(new Health(status, null, null, null, null, null));
+            return ResponseEntity.status(serving ? 200 : 503).body(new Health(status, null, null, null, null, null));
         }
         Health body = new Health(status,
                 GalleryVersion.current(),
                 new Dependency(settings.database().kind().name().toLowerCase(), up(dbUp)),
                 new Dependency(cache.kind(), up(cacheUp)),
                 new Imaging(engine.id(), engine.version()),
-                new Storage(up(storageUp), storageUp, files.freeBytes()));
-        return ResponseEntity.status(dbUp ? 200 : 503).body(body);
+                new Storage(storage.kind(), up(storage.up()), storage.writable(), storage.freeBytes()));
+        return ResponseEntity.status(serving ? 200 : 503).body(body);
     }
 
     private boolean databaseUp() {

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
 import org.gallery.web.openapi.Answers;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -109,11 +108,17 @@ class ImageController {
     @GetMapping("/api/v2/images/{id}")
     @Operation(operationId = "getImageFile", summary = "The original bytes, exactly as uploaded (ETag, Range)")
     @Answers(binary = "image/*", conditional = true, ranges = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "302",
+            description = "Found: with S3_PRESIGNED_DOWNLOADS=true, a short-lived URL of the file in the bucket")
     ResponseEntity<Resource> original(@PathVariable UUID id, WebRequest request) {
         StoredImage stored = images.original(id);
         String etag = "\"" + stored.sha256() + "\"";
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
+        }
+        var direct = images.originalDownloadUrl(stored);
+        if (direct.isPresent()) {
+            return ResponseEntity.status(302).location(direct.get()).cacheControl(CacheControl.noStore()).build();
         }
         return ResponseEntity.ok()
                 .eTag(etag)
@@ -122,7 +127,7 @@ class ImageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(stored.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .body(new FileSystemResource(stored.file()));
+                .body(images.originalBody(stored));
     }
 
     @GetMapping("/api/v2/images/{id}/metadata")

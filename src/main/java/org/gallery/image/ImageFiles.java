@@ -48,14 +48,14 @@ class ImageFiles {
         // registered first, so a failure half-way still removes what was made
         afterCompletion(status -> {
             if (status == TransactionSynchronization.STATUS_COMMITTED) {
-                oldPaths.forEach(files::delete);
+                oldPaths.forEach(path -> files.delete(original(path)));
             } else {
-                created.values().forEach(files::delete);
+                created.values().forEach(path -> files.delete(original(path)));
             }
         });
         try {
             for (ImageBulk.Row row : rows) {
-                if (!Files.isRegularFile(files.resolve(row.relPath()))) {
+                if (!files.exists(original(row.relPath()))) {
                     throw new ApiException(HttpStatus.CONFLICT, "The file of image " + row.id() + " (" + row.relPath()
                             + ") is missing from the storage, so it cannot move; nothing was changed");
                 }
@@ -67,16 +67,22 @@ class ImageFiles {
         return created;
     }
 
+    /** On a local disk the new name is a hard link (no bytes copied); from a bucket the file comes down once. */
     private String link(String relPath, String folder, String fileName) throws IOException {
-        Path source = files.resolve(relPath);
         Path temp = files.newTempFile();
-        try {
-            Files.delete(temp);
-            Files.createLink(temp, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        try (FileStore.LocalFile source = files.local(original(relPath))) {
+            try {
+                Files.delete(temp);
+                Files.createLink(temp, source.path());
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source.path(), temp, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         return files.store(temp, folder, fileName);
+    }
+
+    private static FileStore.Key original(String relPath) {
+        return FileStore.Area.IMAGES.key(relPath);
     }
 
     /** After the commit: the files go, and the owners of derived files hear that the images are gone. */
@@ -88,7 +94,7 @@ class ImageFiles {
             }
             cache.evictAll(gone.stream().map(row -> ImageService.key(row.id())).toList());
             for (ImageBulk.Row row : gone) {
-                files.delete(row.relPath());
+                files.delete(original(row.relPath()));
                 events.publishEvent(new ImageDeleted(row.id()));
             }
         });

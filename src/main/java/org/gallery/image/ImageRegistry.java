@@ -130,12 +130,13 @@ public class ImageRegistry {
      * @throws ImageRejectedException when the file is not an image Gallery accepts
      */
     public InspectedFile inspectExisting(String relPath, String originalFilename) throws IOException {
-        java.nio.file.Path file = files.resolve(relPath);
         UploadedFile measured;
-        try (InputStream in = Files.newInputStream(file)) {
-            measured = UploadedFile.measure(in, file);
+        ImageFacts facts;
+        try (FileStore.LocalFile file = files.local(FileStore.Area.IMAGES.key(relPath));
+                InputStream in = Files.newInputStream(file.path())) {
+            measured = UploadedFile.measure(in, null);
+            facts = probe.probe(file.path());
         }
-        ImageFacts facts = probe.probe(file);
         String name = originalFilename == null ? relPath.substring(relPath.lastIndexOf('/') + 1) : originalFilename;
         return new InspectedFile(relPath, name, measured, facts);
     }

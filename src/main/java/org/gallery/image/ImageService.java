@@ -14,6 +14,7 @@ import org.gallery.photoset.PhotosetService;
 import org.gallery.shared.RowLocks;
 import org.gallery.shared.Times;
 import org.gallery.storage.FileStore;
+import org.gallery.storage.StoredFileResource;
 import org.gallery.tag.TagService;
 import org.gallery.web.ApiException;
 import org.gallery.web.Page;
@@ -31,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImageService {
 
     static final String UNSORTED_FOLDER = "_unsorted";
+    /** Long enough to start a download, short enough that a shared link soon stops working. */
+    private static final java.time.Duration DOWNLOAD_URL_LIFETIME = java.time.Duration.ofMinutes(5);
 
     private final DSLContext db;
     private final FileStore files;
@@ -93,7 +96,33 @@ public class ImageService {
         if (r == null) {
             throw ApiException.notFound("Image", id);
         }
-        return new StoredImage(files.resolve(r.value1()), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
+        return new StoredImage(FileStore.Area.IMAGES.key(r.value1()), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
+    }
+
+    /** Hands a real file with the original's bytes to a decoder (fetched first when the store is remote). */
+    public <T> T withOriginalFile(UUID id, java.util.function.Function<java.nio.file.Path, T> use) {
+        return withOriginalFile(original(id), use);
+    }
+
+    public <T> T withOriginalFile(StoredImage stored, java.util.function.Function<java.nio.file.Path, T> use) {
+        try (FileStore.LocalFile file = files.local(stored.key())) {
+            return use.apply(file.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the original " + stored.key().path(), e);
+        }
+    }
+
+    /** The original's bytes as a response body that answers ranges without reading what comes before them. */
+    public org.springframework.core.io.Resource originalBody(StoredImage stored) {
+        // asked before the status line goes out: an unreachable store is a 503, not a body cut short after a 200
+        long length = files.stat(stored.key()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "The file of this image is missing from the storage: " + stored.key().path())).size();
+        return new StoredFileResource(files, stored.key(), length, stored.fileName());
+    }
+
+    /** Where a client may fetch the original itself for a few minutes, when the store offers that. */
+    public java.util.Optional<java.net.URI> originalDownloadUrl(StoredImage stored) {
+        return files.downloadUrl(stored.key(), stored.fileName(), stored.mimeType(), DOWNLOAD_URL_LIFETIME);
     }
 
     public Page<Image> list(ImageQuery query) {
@@ -213,7 +242,7 @@ public class ImageService {
             return r.get(REL_PATH);
         });
         cache.evict(key(id));
-        files.delete(relPath);
+        files.delete(FileStore.Area.IMAGES.key(relPath));
         events.publishEvent(new ImageDeleted(id));
     }
 
@@ -230,7 +259,7 @@ public class ImageService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                paths.forEach(files::delete);
+                paths.forEach(p -> files.delete(FileStore.Area.IMAGES.key(p)));
                 files.deleteFolderIfEmpty(folder);
                 ids.forEach(id -> {
                     cache.evict(key(id));

@@ -76,11 +76,12 @@ class ImageUploads {
             }
             ImageFacts facts = probe(upload);
             rejectDuplicate(photosetId, upload.sha256());
-            relPath = files.store(upload.file(), folder.folder(), SafeNames.fileName(original, facts.format().extension()));
-            prepare(id, files.resolve(relPath));
+            // decoded from the work file, before the store holds it: a refused image never reaches the store
+            prepare(id, upload.file());
             try {
+                relPath = files.store(upload.file(), folder.folder(), SafeNames.fileName(original, facts.format().extension()));
                 register(id, upload, facts, relPath, original, photosetId, cleanTags);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 newImageHooks.forEach(h -> h.discarded(id));
                 throw e;
             }
@@ -190,7 +191,7 @@ class ImageUploads {
             // the temp folder is swept at start-up
         }
         if (relPath != null) {
-            files.delete(relPath);
+            files.delete(FileStore.Area.IMAGES.key(relPath));
         }
     }
 }

@@ -32,11 +32,23 @@ public abstract class MigrationCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            return run(settings.get(), out, err);
+            Settings current = settings.get();
+            if (localFoldersOnly() && !current.storage().local()) {
+                // the steps read and write the image folders themselves; a bucket would silently miss their files
+                err.println("gallery migrate: works on the local folders only; run it with STORAGE_BACKEND=local "
+                        + "(STORAGE_BACKEND is " + current.storage().backend() + ")");
+                return 2;
+            }
+            return run(current, out, err);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** False for a step that goes through the file store, and so works whichever STORAGE_BACKEND is set. */
+    protected boolean localFoldersOnly() {
+        return true;
     }
 
     /** The step itself; its exit code. */

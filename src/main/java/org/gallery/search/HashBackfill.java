@@ -2,7 +2,6 @@ package org.gallery.search;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.gallery.imaging.ImageRejectedException;
@@ -27,10 +26,9 @@ class HashBackfill {
     }
 
     PixelHash hash(UUID imageId) {
-        Path small = thumbnails.file(imageId, ThumbnailSize.SMALL);
         BufferedImage pixels;
         try {
-            pixels = ImageIO.read(small.toFile());
+            pixels = ImageIO.read(new java.io.ByteArrayInputStream(thumbnails.bytes(imageId, ThumbnailSize.SMALL)));
         } catch (IOException e) {
             // one image's failure, not the job's
             throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,

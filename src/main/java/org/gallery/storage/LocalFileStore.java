@@ -1,29 +1,41 @@
 package org.gallery.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
-@Component
+/** Files in folders: IMAGES_DIR, THUMBNAILS_DIR and CROPS_DIR, each file replaced by an atomic rename. */
 class LocalFileStore implements FileStore {
 
     private static final Logger log = LoggerFactory.getLogger(LocalFileStore.class);
 
-    private final Path root;
+    private final Map<Area, Path> roots = new EnumMap<>(Area.class);
     private final Path temp;
 
-    LocalFileStore(Settings settings) {
-        this.root = settings.storage().images().toAbsolutePath().normalize();
-        this.temp = settings.storage().temp().toAbsolutePath().normalize();
+    LocalFileStore(Settings.StoragePaths paths) {
+        roots.put(Area.IMAGES, paths.images().toAbsolutePath().normalize());
+        roots.put(Area.THUMBNAILS, paths.thumbnails().toAbsolutePath().normalize());
+        roots.put(Area.CROPS, paths.crops().toAbsolutePath().normalize());
+        roots.put(Area.EXPORTS, paths.archives().resolve("exports").toAbsolutePath().normalize());
+        this.temp = paths.temp().toAbsolutePath().normalize();
     }
 
     @Override
@@ -34,7 +46,7 @@ class LocalFileStore implements FileStore {
 
     @Override
     public String store(Path completeTempFile, String folder, String fileName) throws IOException {
-        Path dir = resolve(folder);
+        Path dir = file(Area.IMAGES.key(folder));
         Files.createDirectories(dir);
         String stem = SafeNames.stem(fileName);
         String ext = SafeNames.extension(fileName);
@@ -68,27 +80,116 @@ class LocalFileStore implements FileStore {
     }
 
     @Override
-    public Path resolve(String relativePath) {
-        Path path = root.resolve(relativePath).normalize();
-        if (!path.startsWith(root)) {
-            throw new IllegalArgumentException("Path escapes the image store: " + relativePath);
-        }
-        return path;
+    public void put(Key key, byte[] bytes) throws IOException {
+        StorageFiles.writeAtomically(file(key), bytes);
     }
 
     @Override
-    public void delete(String relativePath) {
+    public void put(Key key, Path completeTempFile) throws IOException {
+        Path target = file(key);
+        Files.createDirectories(target.getParent());
         try {
-            Files.deleteIfExists(resolve(relativePath));
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", relativePath, e.getMessage());
+            Files.move(completeTempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException otherDisk) {
+            Path beside = StorageFiles.newTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.copy(completeTempFile, beside, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(beside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.delete(completeTempFile);
+            } finally {
+                Files.deleteIfExists(beside);
+            }
         }
+    }
+
+    @Override
+    public Optional<Stat> stat(Key key) {
+        try {
+            var a = Files.readAttributes(file(key), BasicFileAttributes.class);
+            return a.isRegularFile() ? Optional.of(new Stat(a.size(), a.lastModifiedTime().toMillis())) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream open(Key key, long offset, long length) throws IOException {
+        return Ranges.open(file(key), offset, length);
+    }
+
+    @Override
+    public LocalFile local(Key key) throws IOException {
+        Path path = file(key);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(key.area().prefix() + "/" + key.path());
+        }
+        return new LocalFile() {
+            @Override
+            public Path path() {
+                return path;
+            }
+
+            @Override
+            public void close() {
+                // the stored file itself: nothing to drop
+            }
+        };
+    }
+
+    @Override
+    public Optional<Path> localIfPresent(Key key) {
+        Path path = file(key);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    @Override
+    public void delete(Key key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", key, e.getMessage());
+        }
+    }
+
+    @Override
+    public void deleteAll(Area area, String folder) {
+        Path dir = file(area.key(folder));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    @Override
+    public List<String> list(Area area, String folder) throws IOException {
+        Path root = roots.get(area);
+        Path dir = folder.isEmpty() ? root : file(area.key(folder));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile)
+                    // work files of an unfinished write (and exports being written) start with a dot; stored names never do
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .forEach(p -> found.add(root.relativize(p).toString().replace('\\', '/')));
+        }
+        found.sort(null);
+        return found;
     }
 
     @Override
     public void deleteFolderIfEmpty(String folder) {
         try {
-            Files.deleteIfExists(resolve(folder));
+            Files.deleteIfExists(file(Area.IMAGES.key(folder)));
         } catch (DirectoryNotEmptyException | NoSuchFileException ignored) {
             // still in use, or already gone
         } catch (IOException e) {
@@ -97,23 +198,31 @@ class LocalFileStore implements FileStore {
     }
 
     @Override
-    public boolean writable() {
+    public Health health() {
+        boolean writable;
         try {
             Files.createDirectories(temp);
             Path probe = Files.createTempFile(temp, "health-", ".tmp");
             Files.delete(probe);
-            return true;
+            writable = true;
         } catch (IOException e) {
-            return false;
+            writable = false;
         }
+        long free;
+        try {
+            free = Files.getFileStore(roots.get(Area.IMAGES)).getUsableSpace();
+        } catch (IOException e) {
+            free = -1;
+        }
+        return new Health("local", writable, writable, free);
     }
 
-    @Override
-    public long freeBytes() {
-        try {
-            return Files.getFileStore(root).getUsableSpace();
-        } catch (IOException e) {
-            return -1;
+    private Path file(Key key) {
+        Path root = roots.get(key.area());
+        Path path = root.resolve(key.path()).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("Path escapes the store: " + key.path());
         }
+        return path;
     }
 }

@@ -3,7 +3,6 @@ package org.gallery.thumbnail;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,7 +78,11 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
             send(entry, head, request, response);
             return true;
         }
-        Path file = store.path(target.imageId(), target.size());
+        // a thumbnail in a bucket and not cached on this disk goes the long way, where the store fetches it
+        Path file = store.localFile(target.imageId(), target.size()).orElse(null);
+        if (file == null) {
+            return false;
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -88,9 +91,11 @@ class HotThumbnailValve extends ValveBase implements TomcatContextCustomizer {
         }
         if (hot.enabled() || !Boolean.TRUE.equals(request.getAttribute(Globals.SENDFILE_SUPPORTED_ATTR))) {
             try {
-                send(hot.load(target.imageId(), target.size(), file), head, request, response);
+                byte[] bytes = Files.readAllBytes(file);
+                send(hot.load(target.imageId(), target.size(),
+                        new ThumbnailStore.Stored(bytes, attributes.lastModifiedTime().toMillis())), head, request, response);
                 return true;
-            } catch (UncheckedIOException removedMeanwhile) {
+            } catch (NoSuchFileException removedMeanwhile) {
                 return false;
             }
         }

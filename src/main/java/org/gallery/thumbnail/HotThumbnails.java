@@ -5,10 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
@@ -63,16 +59,12 @@ class HotThumbnails implements MeterBinder {
         return cache.getIfPresent(new Key(imageId, size));
     }
 
-    Entry load(UUID imageId, ThumbnailSize size, Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            Entry entry = new Entry(bytes, etag(imageId, size, modified, bytes.length), modified);
-            cache.put(new Key(imageId, size), entry);
-            return entry;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read thumbnail " + file, e);
-        }
+    Entry load(UUID imageId, ThumbnailSize size, ThumbnailStore.Stored stored) {
+        byte[] bytes = stored.bytes();
+        long modified = stored.lastModified();
+        Entry entry = new Entry(bytes, etag(imageId, size, modified, bytes.length), modified);
+        cache.put(new Key(imageId, size), entry);
+        return entry;
     }
 
     /** The file is replaced whole when remade, so its time and size identify this version. */

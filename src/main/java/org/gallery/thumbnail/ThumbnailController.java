@@ -2,7 +2,6 @@ package org.gallery.thumbnail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.gallery.web.openapi.Answers;
@@ -39,8 +38,7 @@ class ThumbnailController {
         ThumbnailSize which = ThumbnailSize.parse(size);
         var cached = hot.get(id, which);
         if (cached == null) {
-            Path file = thumbnails.file(id, which);
-            cached = hot.load(id, which, file);
+            cached = hot.load(id, which, thumbnails.read(id, which));
         }
         if (request.checkNotModified(cached.etag(), cached.lastModified())) {
             return ResponseEntity.status(304).eTag(cached.etag()).cacheControl(FOREVER).build();

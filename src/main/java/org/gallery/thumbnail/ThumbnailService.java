@@ -1,14 +1,15 @@
 package org.gallery.thumbnail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.gallery.image.ImageService;
 import org.gallery.image.StoredImage;
 import org.gallery.imaging.ImageRejectedException;
+import org.gallery.storage.FileStore;
 import org.springframework.stereotype.Service;
 
-/** Thumbnails for other features and the web layer: served from disk, made when missing. */
+/** Thumbnails for other features and the web layer: served from the file store, made when missing. */
 @Service
 public class ThumbnailService {
 
@@ -16,19 +17,30 @@ public class ThumbnailService {
     private final ThumbnailStore store;
     private final ImageService images;
 
-    ThumbnailService(ThumbnailMaker maker, ThumbnailStore store, ImageService images) {
+    private final FileStore files;
+
+    ThumbnailService(ThumbnailMaker maker, ThumbnailStore store, ImageService images, FileStore files) {
+        this.files = files;
         this.maker = maker;
         this.store = store;
         this.images = images;
     }
 
-    /** The thumbnail file, made first if it is missing. */
-    public Path file(UUID imageId, ThumbnailSize size) {
-        Path path = store.path(imageId, size);
-        if (!Files.isRegularFile(path)) {
-            maker.generateForViewing(imageId, images.original(imageId).file());
-        }
-        return path;
+    /** The thumbnail's JPEG bytes, made first if it is missing. */
+    public byte[] bytes(UUID imageId, ThumbnailSize size) {
+        return read(imageId, size).bytes();
+    }
+
+    ThumbnailStore.Stored read(UUID imageId, ThumbnailSize size) {
+        return store.read(imageId, size).orElseGet(() -> {
+            try (var original = files.local(images.original(imageId).key())) {
+                maker.generateForViewing(imageId, original.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the original of " + imageId, e);
+            }
+            return store.read(imageId, size).orElseThrow(
+                    () -> new IllegalStateException("Thumbnail " + size.id() + " of " + imageId + " was not written"));
+        });
     }
 
     /**
@@ -38,11 +50,16 @@ public class ThumbnailService {
      */
     public void generate(UUID imageId, boolean force) {
         StoredImage original = images.original(imageId);
-        try {
-            maker.generate(imageId, original.file(), force);
+        if (!force && store.complete(imageId)) {
+            return;
+        }
+        try (var file = files.local(original.key())) {
+            maker.generate(imageId, file.path(), force);
         } catch (ImageRejectedException e) {
             // batch runs list failures by image; the file name is what the user can find and fix
             throw new ImageRejectedException(e.reason(), original.fileName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the original of " + imageId, e);
         }
     }
 

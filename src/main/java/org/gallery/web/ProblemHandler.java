@@ -2,6 +2,7 @@ package org.gallery.web;
 
 import java.util.List;
 import org.gallery.imaging.ImageRejectedException;
+import org.gallery.storage.StorageUnavailableException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,12 +160,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** The file storage (a bucket) cannot be reached or refuses us: like a database that is down, it passes. */
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailableException e) {
+        log.warn("{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The file storage cannot be reached right now; try again shortly"));
+    }
+
     /**
-     * Anything else, unless a lost database connection is what it wraps: a commit or rollback on a connection the
-     * server closed arrives as a TransactionSystemException, and is as temporary as a refused connection.
+     * Anything else, unless what it wraps is temporary: an unreachable bucket, or a lost database connection (a
+     * commit or rollback on a connection the server closed arrives as a TransactionSystemException).
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException storage) {
+                return storageUnavailable(storage);
+            }
+        }
         if (e instanceof RuntimeException runtime && unreachable(e)) {
             return unavailable(runtime);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.gallery.storage.FileStore;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class ImageApiTest {
 
     @Parameter
@@ -35,9 +36,19 @@ class ImageApiTest {
     Api api;
     Factories make;
 
+    /** Every database; a subclass that runs these tests on another file store names its own. */
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The app under test; a subclass runs the same tests on another file store. */
+    TestApp start() {
+        return TestApp.of(db);
+    }
+
     @BeforeEach
     void setUp() {
-        app = TestApp.of(db);
+        app = start();
         api = app.api;
         make = new Factories(api);
     }
@@ -76,8 +87,7 @@ class ImageApiTest {
         assertThat(original.header("ETag")).isEqualTo("\"" + sha256(jpeg) + "\"");
         assertThat(api.get("/api/v2/images/" + id, "If-None-Match", original.header("ETag")).status()).isEqualTo(304);
 
-        Path folder = folderOf(set);
-        assertThat(folder.resolve("holiday.jpg")).exists().hasBinaryContent(jpeg);
+        assertThat(app.files().read(FileStore.Area.IMAGES.key(folderOf(set) + "/holiday.jpg"))).isEqualTo(jpeg);
     }
 
     @Test
@@ -129,7 +139,7 @@ class ImageApiTest {
     @Test
     void rejectsBadFilesAndLeavesNothingBehind() throws Exception {
         UUID set = make.photoset();
-        long filesBefore = countFiles(app.settings.storage().root());
+        long filesBefore = app.storedFileCount();
 
         var text = api.upload("notes.jpg", "just some text".getBytes(), Map.of("photoset_id", set));
         assertThat(text.status()).isEqualTo(415);
@@ -161,7 +171,7 @@ class ImageApiTest {
 
         assertThat(api.get("/api/v2/photosets/" + set).json().get("image_count").asInt()).isZero();
         assertThat(api.get("/api/v2/photosets/" + set + "/images").json().get("items").size()).isZero();
-        assertThat(countFiles(app.settings.storage().root())).isEqualTo(filesBefore);
+        assertThat(app.storedFileCount()).isEqualTo(filesBefore);
     }
 
     @Test
@@ -190,21 +200,19 @@ class ImageApiTest {
     @Test
     void hostileFileNamesNeverBecomePaths() throws Exception {
         UUID set = make.photoset();
-        Path folder = folderOf(set);
+        String folder = folderOf(set);
         for (String hostile : List.of("../../etc/passwd.jpg", "..\\..\\win.jpg", "/abs/path.jpg", "CON.jpg", "...jpg", "tab\there.jpg")) {
             var r = api.upload(hostile, TestImages.jpeg(20, 20), Map.of("photoset_id", set));
             assertThat(r.status()).as(hostile + " " + r).isEqualTo(201);
             assertThat(r.json().get("original_filename").asString()).isNotBlank();
             String stored = r.json().get("file_name").asString();
             assertThat(stored).doesNotContain("/", "\\", "..", "\u0000");
-            assertThat(folder.resolve(stored)).exists();
+            assertThat(app.stored(FileStore.Area.IMAGES, folder + "/" + stored)).as(stored).isTrue();
         }
         var nul = api.upload("a\u0000b.jpg", TestImages.jpeg(20, 20), Map.of("photoset_id", set));
         assertThat(nul.status()).isEqualTo(400);
-        try (Stream<Path> all = Files.walk(app.settings.storage().root())) {
-            assertThat(all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().contains("passwd")))
-                    .allMatch(p -> p.startsWith(folder));
-        }
+        assertThat(app.files().list(FileStore.Area.IMAGES, "")).filteredOn(p -> p.contains("passwd"))
+                .isNotEmpty().allMatch(p -> p.startsWith(folder + "/"));
     }
 
     @Test
@@ -222,10 +230,11 @@ class ImageApiTest {
     void deleteRemovesRowAndFile() throws Exception {
         UUID set = make.photoset();
         UUID id = make.image(set, "gone.jpg", TestImages.jpeg(30, 30), List.of("x"));
-        Path file = folderOf(set).resolve("gone.jpg");
-        assertThat(file).exists();
+        var file = FileStore.Area.IMAGES.key(folderOf(set) + "/gone.jpg");
+        assertThat(app.files().exists(file)).isTrue();
         assertThat(api.delete("/api/v2/images/" + id).status()).isEqualTo(204);
-        assertThat(file).doesNotExist();
+        assertThat(app.files().exists(file)).isFalse();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/small.jpg")).isFalse();
         assertThat(api.get("/api/v2/images/" + id + "/metadata").status()).isEqualTo(404);
         assertThat(api.delete("/api/v2/images/" + id).status()).isEqualTo(404);
     }
@@ -308,17 +317,9 @@ class ImageApiTest {
         return ids;
     }
 
-    private Path folderOf(UUID set) {
-        Object folder = app.sql().fetchValue("select folder from photosets where id = ?",
-                db == Db.POSTGRES ? set : set.toString());
-        return app.imagesDir().resolve(folder.toString());
-    }
-
-    private static long countFiles(Path root) throws Exception {
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".db")
-                    && !p.toString().contains(".db-")).count();
-        }
+    private String folderOf(UUID set) {
+        return app.sql().fetchValue("select folder from photosets where id = ?",
+                db == Db.POSTGRES ? set : set.toString()).toString();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

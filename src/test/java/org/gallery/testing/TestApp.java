@@ -14,6 +14,7 @@ import org.gallery.auth.User;
 import org.gallery.auth.UserService;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.storage.FileStore;
 import org.jooq.DSLContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestApp implements AutoCloseable {
 
     private static final Map<Db, TestApp> RUNNING = new EnumMap<>(Db.class);
+    private static final Map<Db, TestApp> ON_S3 = new EnumMap<>(Db.class);
 
     public final Db db;
     public final Settings settings;
@@ -58,6 +60,15 @@ public final class TestApp implements AutoCloseable {
 
     public static synchronized TestApp of(Db db) {
         return RUNNING.computeIfAbsent(db, TestApp::start);
+    }
+
+    /** Like {@link #of}, with the files in a bucket of its own on the test S3 server (STORAGE_BACKEND=s3). */
+    public static synchronized TestApp onS3(Db db) {
+        return ON_S3.computeIfAbsent(db, d -> {
+            TestApp app = startWith(d, TestS3.environment());
+            Runtime.getRuntime().addShutdownHook(new Thread(app.context::close));
+            return app;
+        });
     }
 
     /** Settings for a fresh storage root and a fresh database of the given kind. */
@@ -147,5 +158,42 @@ public final class TestApp implements AutoCloseable {
 
     public Path imagesDir() {
         return settings.storage().images();
+    }
+
+    /** The app's file store, whichever backend it runs on, to look at what it stored. */
+    public FileStore files() {
+        return context.getBean(FileStore.class);
+    }
+
+    public boolean stored(FileStore.Area area, String path) {
+        return files().exists(area.key(path));
+    }
+
+    /** Every stored file (originals, thumbnails, crops) and work file the app keeps; the database's are not counted. */
+    public long storedFileCount() {
+        long count = 0;
+        try {
+            for (FileStore.Area area : FileStore.Area.values()) {
+                count += files().list(area, "").size();
+            }
+            if (Files.isDirectory(settings.storage().temp())) {
+                try (var work = Files.walk(settings.storage().temp())) {
+                    count += work.filter(Files::isRegularFile).count();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    /** The stored path of the original with this file name (its first match). */
+    public String storedOriginal(String fileName) {
+        try {
+            return files().list(FileStore.Area.IMAGES, "").stream().filter(p -> p.endsWith("/" + fileName))
+                    .findFirst().orElseThrow(() -> new AssertionError("no stored original named " + fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
+import org.gallery.storage.FileStore;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class ThumbnailApiTest {
 
     @Parameter
@@ -36,9 +36,19 @@ class ThumbnailApiTest {
     Api api;
     Factories make;
 
+    /** Every database; a subclass that runs these tests on another file store names its own. */
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The app under test; a subclass runs the same tests on another file store. */
+    TestApp start() {
+        return TestApp.of(db);
+    }
+
     @BeforeEach
     void setUp() {
-        app = TestApp.of(db);
+        app = start();
         api = app.api;
         make = new Factories(api);
     }
@@ -47,10 +57,9 @@ class ThumbnailApiTest {
     void threeSizesUprightNeverUpscaledMadeAtUpload() throws Exception {
         // 1200x900 sensor pixels, orientation 6: upright it is 900x1200
         UUID id = make.image(null, "o6.jpg", TestImages.jpegWithExif(1200, 900, 6, "2020:01:01 00:00:00", "A", "B"), List.of());
-        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
-        assertThat(dir.resolve("small.jpg")).exists();
-        assertThat(dir.resolve("medium.jpg")).exists();
-        assertThat(dir.resolve("large.jpg")).exists();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/small.jpg")).isTrue();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/medium.jpg")).isTrue();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/large.jpg")).isTrue();
 
         assertThat(size(api.get("/api/v2/images/" + id + "/thumbnail/small"))).containsExactly(192, 256);
         assertThat(size(api.get("/api/v2/images/" + id + "/thumbnail/medium"))).containsExactly(384, 512);
@@ -111,12 +120,7 @@ class ThumbnailApiTest {
     @Test
     void missingThumbnailsAreRemadeOnceForConcurrentRequests() throws Exception {
         UUID id = make.image(null, "big.jpg", TestImages.jpeg(2400, 1600), List.of());
-        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
+        deleteThumbnails(id);
         ThumbnailService service = app.context.getBean(ThumbnailService.class);
         long before = service.generations();
         List<Callable<Api.Response>> calls = new ArrayList<>();
@@ -136,19 +140,19 @@ class ThumbnailApiTest {
     void undecodableImageIsRefusedAndLeavesNothing() throws Exception {
         byte[] jpeg = TestImages.jpeg(800, 600);
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length / 2);
-        long before = countFiles(app.settings.storage().root());
+        long before = app.storedFileCount();
         var r = api.upload("cut.jpg", cut, Map.of());
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("detail").asString()).contains("decoded");
-        assertThat(countFiles(app.settings.storage().root())).isEqualTo(before);
+        assertThat(app.storedFileCount()).isEqualTo(before);
     }
 
     @Test
     void damagedStoredOriginalStillShowsWhatDecodesAndGarbageIsAProblem() throws Exception {
         UUID cut = make.image(null, "damaged-cut.jpg", TestImages.jpeg(1200, 800), List.of());
-        Path cutFile = storedOriginal("damaged-cut.jpg");
-        byte[] whole = Files.readAllBytes(cutFile);
-        Files.write(cutFile, Arrays.copyOf(whole, whole.length / 2));
+        var cutFile = FileStore.Area.IMAGES.key(app.storedOriginal("damaged-cut.jpg"));
+        byte[] whole = app.files().read(cutFile);
+        app.files().put(cutFile, Arrays.copyOf(whole, whole.length / 2));
         deleteThumbnails(cut);
 
         var shown = api.get("/api/v2/images/" + cut + "/thumbnail/large");
@@ -167,7 +171,7 @@ class ThumbnailApiTest {
         noise[0] = (byte) 0xFF;
         noise[1] = (byte) 0xD8;
         noise[2] = (byte) 0xFF;
-        Files.write(storedOriginal("damaged-garbage.jpg"), noise);
+        app.files().put(FileStore.Area.IMAGES.key(app.storedOriginal("damaged-garbage.jpg")), noise);
         deleteThumbnails(garbage);
 
         var refused = api.get("/api/v2/images/" + garbage + "/thumbnail/small");
@@ -176,27 +180,17 @@ class ThumbnailApiTest {
         assertThat(refused.json().get("detail").asString()).contains("cannot be decoded");
     }
 
-    private Path storedOriginal(String name) throws Exception {
-        try (var files = Files.walk(app.settings.storage().images())) {
-            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
-        }
-    }
-
-    private void deleteThumbnails(UUID id) throws Exception {
-        try (var files = Files.list(app.settings.storage().thumbnails().resolve(id.toString()))) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
+    private void deleteThumbnails(UUID id) {
+        app.files().deleteAll(FileStore.Area.THUMBNAILS, id.toString());
     }
 
     @Test
     void deletingTheImageDeletesItsThumbnails() {
         UUID id = make.image(null);
-        Path dir = app.settings.storage().thumbnails().resolve(id.toString());
-        assertThat(dir).exists();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/small.jpg")).isTrue();
         api.delete("/api/v2/images/" + id);
-        assertThat(dir).doesNotExist();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/small.jpg")).isFalse();
+        assertThat(app.stored(FileStore.Area.THUMBNAILS, id + "/large.jpg")).isFalse();
     }
 
     @Test
@@ -212,9 +206,4 @@ class ThumbnailApiTest {
         return new int[] {image.getWidth(), image.getHeight()};
     }
 
-    private static long countFiles(Path root) throws Exception {
-        try (var all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(p -> !p.toString().contains(".db")).count();
-        }
-    }
 }
