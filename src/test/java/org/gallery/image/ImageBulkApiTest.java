@@ -2,13 +2,12 @@ package org.gallery.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gallery.auth.Role;
 import org.gallery.testing.Api;
+import org.gallery.storage.FileStore;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
 import org.gallery.testing.TestApp;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** POST /images/bulk: one change to many images, by ids or by filter, all or nothing. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class ImageBulkApiTest {
 
     @Parameter
@@ -34,9 +33,19 @@ class ImageBulkApiTest {
     Api api;
     Factories make;
 
+    /** Every database; a subclass that runs these tests on another file store names its own. */
+    static java.util.stream.Stream<Db> databases() {
+        return java.util.stream.Stream.of(Db.values());
+    }
+
+    /** The app under test; a subclass runs the same tests on another file store. */
+    TestApp start() {
+        return TestApp.of(db);
+    }
+
     @BeforeEach
     void setUp() {
-        app = TestApp.of(db);
+        app = start();
         api = app.api;
         make = new Factories(api);
     }
@@ -118,10 +127,10 @@ class ImageBulkApiTest {
         assertThat(meta.get("tags").toString()).contains("moved");
         // the name was taken in the new folder, so the file got a free one
         assertThat(meta.get("file_name").asString()).isEqualTo("a_2.jpg");
-        assertThat(folderOf(to).resolve("a_2.jpg")).hasBinaryContent(aBytes);
-        assertThat(folderOf(from).resolve("a.jpg")).doesNotExist();
-        assertThat(folderOf(from).resolve("b.jpg")).doesNotExist();
-        assertThat(folderOf(from).resolve("c.jpg")).exists();
+        assertThat(app.files().read(original(to, "a_2.jpg"))).isEqualTo(aBytes);
+        assertThat(app.files().exists(original(from, "a.jpg"))).isFalse();
+        assertThat(app.files().exists(original(from, "b.jpg"))).isFalse();
+        assertThat(app.files().exists(original(from, "c.jpg"))).isTrue();
         assertThat(api.get("/api/v2/images/" + a).body()).isEqualTo(aBytes);
 
         JsonNode source = api.get("/api/v2/photosets/" + from).json();
@@ -153,10 +162,8 @@ class ImageBulkApiTest {
             assertThat(metadata(id).get("photoset_id").asString()).isEqualTo(from.toString());
             assertThat(tags(id)).isEmpty();
         }
-        assertThat(folderOf(from).resolve("a.jpg")).exists();
-        try (var files = Files.list(folderOf(to))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("other.jpg");
-        }
+        assertThat(app.files().exists(original(from, "a.jpg"))).isTrue();
+        assertThat(storedIn(to)).containsExactly("other.jpg");
         assertThat(api.get("/api/v2/photosets/" + from).json().get("image_count").asInt()).isEqualTo(2);
         assertThat(api.get("/api/v2/photosets/" + to).json().get("image_count").asInt()).isEqualTo(1);
     }
@@ -171,7 +178,7 @@ class ImageBulkApiTest {
         // the last one in lock order has lost its file: the first two are linked into the target before that shows
         UUID last = java.util.stream.Stream.of(a, b, c).max(UUID::compareTo).orElseThrow();
         String lastName = metadata(last).get("file_name").asString();
-        Files.delete(folderOf(from).resolve(lastName));
+        app.files().delete(original(from, lastName));
 
         var r = api.post("/api/v2/images/bulk", Map.of("ids", List.of(a, b, c), "photoset_id", to));
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
@@ -179,14 +186,8 @@ class ImageBulkApiTest {
         for (UUID id : List.of(a, b, c)) {
             assertThat(metadata(id).get("photoset_id").asString()).isEqualTo(from.toString());
         }
-        try (var files = Files.list(folderOf(from))) {
-            assertThat(files.count()).isEqualTo(2);
-        }
-        if (Files.exists(folderOf(to))) {
-            try (var files = Files.list(folderOf(to))) {
-                assertThat(files.toList()).isEmpty();
-            }
-        }
+        assertThat(storedIn(from)).hasSize(2);
+        assertThat(storedIn(to)).isEmpty();
     }
 
     @Test
@@ -201,8 +202,7 @@ class ImageBulkApiTest {
         assertThat(r.get("deleted").asInt()).isEqualTo(2);
         assertThat(api.get("/api/v2/images/" + a + "/metadata").status()).isEqualTo(404);
         assertThat(api.get("/api/v2/images/" + b + "/metadata").status()).isEqualTo(404);
-        assertThat(folderOf(set).resolve("a.jpg")).doesNotExist();
-        assertThat(folderOf(set).resolve("b.jpg")).doesNotExist();
+        assertThat(storedIn(set)).containsExactly("c.jpg");
         JsonNode photoset = api.get("/api/v2/photosets/" + set).json();
         assertThat(photoset.get("image_count").asInt()).isEqualTo(1);
         assertThat(photoset.get("cover_image_id").asString()).isEqualTo(stays.toString());
@@ -271,9 +271,19 @@ class ImageBulkApiTest {
         return api.get(path).json().get("items").valueStream().map(i -> UUID.fromString(i.get("id").asString())).toList();
     }
 
-    private Path folderOf(UUID set) {
-        Object folder = app.sql().fetchValue("select folder from photosets where id = ?",
-                db == Db.POSTGRES ? set : set.toString());
-        return app.imagesDir().resolve(folder.toString());
+    private String folderOf(UUID set) {
+        return app.sql().fetchValue("select folder from photosets where id = ?",
+                db == Db.POSTGRES ? set : set.toString()).toString();
+    }
+
+    private FileStore.Key original(UUID set, String fileName) {
+        return FileStore.Area.IMAGES.key(folderOf(set) + "/" + fileName);
+    }
+
+    /** The names of the originals stored in a photoset's folder. */
+    private List<String> storedIn(UUID set) throws Exception {
+        String folder = folderOf(set);
+        return app.files().list(FileStore.Area.IMAGES, folder).stream()
+                .map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
     }
 }
