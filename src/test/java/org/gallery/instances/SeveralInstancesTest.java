@@ -40,7 +40,7 @@ class SeveralInstancesTest {
     private static final String FAST_LEASE = "--gallery.jobs.lease-seconds=2";
     private static final String FAST_POLL = "--gallery.jobs.poll-millis=200";
 
-    /** The settings every instance of one deployment shares: database, Redis, bucket (and the archives folder). */
+    /** The settings every instance of one deployment shares: database, Redis, bucket and the archives folder. */
     private static Map<String, String> deployment(int jobWorkers) {
         Map<String, String> env = TestApp.freshEnvironment(DB);
         env.putAll(TestS3.environment());
@@ -48,11 +48,21 @@ class SeveralInstancesTest {
         return env;
     }
 
+    /** One instance's own settings: its local copies of bucket files on a disk of its own, as on its own host. */
+    private static Map<String, String> instance(Map<String, String> deployment, String... more) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(deployment);
+        env.put("STORAGE_CACHE_DIR", Files.createTempDirectory("gallery-instance-cache").toString());
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
     @Test
     void whatOneInstanceDoesTheOtherSeesAtOnce() throws Exception {
         Map<String, String> env = deployment(1);
-        TestApp a = TestApp.startWith(DB, env, FAST_LEASE, FAST_POLL);
-        TestApp b = TestApp.startWith(DB, env, FAST_LEASE, FAST_POLL);
+        TestApp a = TestApp.startWith(DB, instance(env), FAST_LEASE, FAST_POLL);
+        TestApp b = TestApp.startWith(DB, instance(env), FAST_LEASE, FAST_POLL);
         try {
             // an upload on A is listed, thumbnailed and downloadable on B
             Factories onA = new Factories(a.api);
@@ -139,12 +149,12 @@ class SeveralInstancesTest {
     void anExportOfAKilledInstanceIsFinishedByAnotherAndMatchesAnUninterruptedOne() throws Exception {
         Map<String, String> env = deployment(1);
         // A starts beside the front, which serves the API and runs no jobs, so that A's one worker takes the export
-        InstanceProcess a = InstanceProcess.start(env, Path.of(env.get("STORAGE_ROOT"), "instance-a.log"),
+        InstanceProcess a = InstanceProcess.start(instance(env), Path.of(env.get("STORAGE_ROOT"), "instance-a.log"),
                 SlowImaging.SOURCE, SlowImaging.delay(300), FAST_LEASE, FAST_POLL);
         TestApp front = null;
         TestApp b = null;
         try {
-            front = TestApp.startWith(DB, env, "--gallery.jobs.enabled=false");
+            front = TestApp.startWith(DB, instance(env), "--gallery.jobs.enabled=false");
             int count = 24;
             Factories make = new Factories(front.api);
             UUID set = make.photoset();
@@ -184,9 +194,7 @@ class SeveralInstancesTest {
             assertThat(front.api.get("/api/v2/jobs/" + reference).json().get("status").asString()).isEqualTo("queued");
 
             // B runs the waiting export from start to end, and takes the killed one over once its lease ran out
-            Map<String, String> twoWorkers = new java.util.HashMap<>(env);
-            twoWorkers.put("JOB_WORKERS", "2");
-            b = TestApp.startWith(DB, twoWorkers, FAST_LEASE, FAST_POLL);
+            b = TestApp.startWith(DB, instance(env, "JOB_WORKERS", "2"), FAST_LEASE, FAST_POLL);
             for (UUID id : List.of(killed, reference)) {
                 JsonNode done = Waits.job(b.api, "/api/v2/jobs/" + id, Duration.ofSeconds(60), "succeeded", "failed");
                 assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("succeeded");
