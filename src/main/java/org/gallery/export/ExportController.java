@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.web.openapi.Answers;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -73,7 +72,7 @@ class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(download.fileName()))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .eTag("\"" + id + "\"")
-                .body(new FileSystemResource(download.file()));
+                .body(download.body());
     }
 
     @DeleteMapping("/api/v2/exports/{id}")

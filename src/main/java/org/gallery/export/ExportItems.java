@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -142,7 +141,9 @@ class ExportItems {
         long size;
         long crc;
         try {
-            size = stored.bytes();
+            // the file as it is now, which is what gets copied (a damaged one may differ from what was uploaded)
+            size = files.stat(stored.key()).orElseThrow(() -> new java.nio.file.NoSuchFileException(stored.key().path()))
+                    .size();
             crc = crcFirst ? crc(files.open(stored.key())) : -1;
         } catch (IOException e) {
             throw new ItemFailure("Cannot read the original of image " + image.id() + ": " + e.getMessage());

@@ -8,7 +8,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.gallery.config.Settings;
@@ -17,6 +16,7 @@ import org.gallery.jobs.JobContext;
 import org.gallery.jobs.JobHandler;
 import org.gallery.jobs.JobItem;
 import org.gallery.jobs.JobRun;
+import org.gallery.storage.FileStore;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,10 +39,12 @@ class ExportJobs implements JobHandler {
     private final JsonMapper json;
     private final Path folder;
     private final Path work;
+    private final FileStore files;
 
-    ExportJobs(ExportItems items, JsonMapper json, Settings settings) {
+    ExportJobs(ExportItems items, JsonMapper json, Settings settings, FileStore files) {
         this.items = items;
         this.json = json;
+        this.files = files;
         this.folder = settings.storage().archives().resolve("exports");
         this.work = settings.storage().temp();
     }
@@ -52,8 +54,9 @@ class ExportJobs implements JobHandler {
         return TYPE;
     }
 
-    Path file(UUID id) {
-        return folder.resolve(id + ".zip");
+    /** The finished ZIP in the file store: {@code $ARCHIVES_DIR/exports/{id}.zip}, or an object in the bucket. */
+    static FileStore.Key file(UUID id) {
+        return FileStore.Area.EXPORTS.key(id + ".zip");
     }
 
     Path partFile(UUID id) {
@@ -69,7 +72,7 @@ class ExportJobs implements JobHandler {
     public void discard(UUID jobId) {
         try {
             Files.deleteIfExists(partFile(jobId));
-            Files.deleteIfExists(file(jobId));
+            files.delete(file(jobId));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove the files of export " + jobId, e);
         }
@@ -79,9 +82,10 @@ class ExportJobs implements JobHandler {
     public JobRun open(JobContext context) throws IOException {
         UUID id = context.jobId();
         Files.createDirectories(folder);
-        if (Files.exists(file(id)) && !Files.exists(partFile(id))) {
-            // renamed into place just before the instance stopped: only the bookkeeping is missing
-            long bytes = Files.size(file(id));
+        var stored = Files.exists(partFile(id)) ? java.util.Optional.<FileStore.Stat>empty() : files.stat(file(id));
+        if (stored.isPresent()) {
+            // stored just before the instance stopped: only the bookkeeping is missing
+            long bytes = stored.get().size();
             return new JobRun() {
                 @Override
                 public ItemOutcome process(JobItem item) {
@@ -186,7 +190,9 @@ class ExportJobs implements JobHandler {
             channel.force(true);
             long bytes = channel.size();
             channel.close();
-            Files.move(partFile(context.jobId()), file(context.jobId()), StandardCopyOption.ATOMIC_MOVE);
+            // renamed into place on a local disk, a multipart upload to a bucket; a crash before it is done leaves the
+            // part file, and the job runs again from its last checkpoint
+            files.put(file(context.jobId()), partFile(context.jobId()));
             return result(context, bytes);
         }
 

@@ -1,7 +1,5 @@
 package org.gallery.export;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +17,9 @@ import org.gallery.jobs.Jobs;
 import org.gallery.jobs.PlannedItem;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.shared.Times;
+import org.gallery.storage.FileStore;
 import org.gallery.storage.SafeNames;
+import org.gallery.storage.StoredFileResource;
 import org.gallery.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ public class ExportService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Jobs jobs;
-    private final ExportJobs exportJobs;
+    private final FileStore files;
     private final ExportSelections selections;
     private final ExportItems items;
     private final StreamingExports streaming;
@@ -41,10 +41,10 @@ public class ExportService {
     private final JsonMapper json;
     private final Duration ttl;
 
-    ExportService(Jobs jobs, ExportJobs exportJobs, ExportSelections selections, ExportItems items,
+    ExportService(Jobs jobs, FileStore files, ExportSelections selections, ExportItems items,
             StreamingExports streaming, PhotosetService photosets, JsonMapper json, Settings settings) {
         this.jobs = jobs;
-        this.exportJobs = exportJobs;
+        this.files = files;
         this.selections = selections;
         this.items = items;
         this.streaming = streaming;
@@ -106,7 +106,7 @@ public class ExportService {
         jobs.delete(id);
     }
 
-    record Download(Path file, String fileName) {
+    record Download(org.springframework.core.io.Resource body, String fileName) {
     }
 
     Download download(UUID id) {
@@ -115,11 +115,12 @@ public class ExportService {
             throw new ApiException(HttpStatus.CONFLICT, "Export " + id + " is " + export.status()
                     + (export.active() ? "; try again when it has succeeded" : "; there is nothing to download"));
         }
-        Path file = exportJobs.file(id);
-        if (Instant.now().isAfter(export.expiresAt()) || !Files.isRegularFile(file)) {
+        var file = ExportJobs.file(id);
+        var stored = Instant.now().isAfter(export.expiresAt()) ? java.util.Optional.<FileStore.Stat>empty() : files.stat(file);
+        if (stored.isEmpty()) {
             throw new ApiException(HttpStatus.GONE, "Export " + id + " has expired; export again");
         }
-        return new Download(file, export.fileName());
+        return new Download(new StoredFileResource(files, file, stored.get().size(), export.fileName()), export.fileName());
     }
 
     /** Removes exports (their files and jobs) that finished more than EXPORT_TTL_HOURS before {@code now}. */

@@ -33,7 +33,7 @@ public abstract class MigrationCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Settings current = settings.get();
-            if (!current.storage().local()) {
+            if (localFoldersOnly() && !current.storage().local()) {
                 // the steps read and write the image folders themselves; a bucket would silently miss their files
                 err.println("gallery migrate: works on the local folders only; run it with STORAGE_BACKEND=local "
                         + "(STORAGE_BACKEND is " + current.storage().backend() + ")");
@@ -44,6 +44,11 @@ public abstract class MigrationCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** False for a step that goes through the file store, and so works whichever STORAGE_BACKEND is set. */
+    protected boolean localFoldersOnly() {
+        return true;
     }
 
     /** The step itself; its exit code. */

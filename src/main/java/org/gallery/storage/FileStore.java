@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Where stored files live: originals ({@code images/folder/file.jpg}, the layout the migration toolkit produces),
- * thumbnails and crops, each addressed by an {@link Key area and a relative path}. A folder per area on the local
+ * thumbnails, crops and finished exports, each addressed by an {@link Key area and a relative path}. A folder per area on the local
  * disk, or keys in a bucket; callers never learn which, and never see a stored file's own path: they stream, or ask
  * for a {@link LocalFile} when a decoder needs a real file.
  *
@@ -18,9 +18,12 @@ import java.util.Optional;
  */
 public interface FileStore {
 
-    /** What kind of file; each has its own folder (IMAGES_DIR, THUMBNAILS_DIR, CROPS_DIR) or key prefix. */
+    /**
+     * What kind of file; each has its own folder (IMAGES_DIR, THUMBNAILS_DIR, CROPS_DIR, {@code $ARCHIVES_DIR/exports})
+     * or key prefix.
+     */
     enum Area {
-        IMAGES, THUMBNAILS, CROPS;
+        IMAGES, THUMBNAILS, CROPS, EXPORTS;
 
         public Key key(String path) {
             return new Key(this, path);

@@ -34,6 +34,7 @@ class LocalFileStore implements FileStore {
         roots.put(Area.IMAGES, paths.images().toAbsolutePath().normalize());
         roots.put(Area.THUMBNAILS, paths.thumbnails().toAbsolutePath().normalize());
         roots.put(Area.CROPS, paths.crops().toAbsolutePath().normalize());
+        roots.put(Area.EXPORTS, paths.archives().resolve("exports").toAbsolutePath().normalize());
         this.temp = paths.temp().toAbsolutePath().normalize();
     }
 
@@ -177,7 +178,7 @@ class LocalFileStore implements FileStore {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile)
-                    // work files of an unfinished write start with a dot; stored names never do (SafeNames)
+                    // work files of an unfinished write (and exports being written) start with a dot; stored names never do
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .forEach(p -> found.add(root.relativize(p).toString().replace('\\', '/')));
         }

@@ -49,9 +49,9 @@ class S3FileStore implements FileStore, AutoCloseable {
         this.writes = new S3Writes(s3, bucket);
     }
 
-    /** Thumbnails and crops are small and read often: worth a local copy. Originals are fetched when needed. */
+    /** Thumbnails and crops are small and read often: worth a local copy. Originals and exports are streamed. */
     private static boolean cacheable(Key key) {
-        return key.area() != Area.IMAGES;
+        return key.area() == Area.THUMBNAILS || key.area() == Area.CROPS;
     }
 
     String objectKey(Key key) {

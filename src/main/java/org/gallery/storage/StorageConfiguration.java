@@ -10,12 +10,6 @@ class StorageConfiguration {
 
     @Bean
     FileStore fileStore(Settings settings) {
-        var paths = settings.storage();
-        if (paths.local()) {
-            return new LocalFileStore(paths);
-        }
-        var client = S3Connection.client(paths.s3());
-        S3Connection.check(client, paths.s3());
-        return new S3FileStore(paths, client, S3Connection.presigner(paths.s3()));
+        return FileStores.open(settings.storage(), settings.storage().backend());
     }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
@@ -18,18 +19,28 @@ import org.gallery.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class CroppedImageTest {
 
     @Parameter
     Db db;
 
+    /** Every database; a subclass that runs these tests on another file store names its own. */
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The app under test; a subclass runs the same tests on another file store. */
+    TestApp start() {
+        return TestApp.of(db);
+    }
+
     @Test
     void cropIsExactAndANewCropIsNeverServedStale() throws Exception {
-        Api api = TestApp.of(db).api;
+        Api api = start().api;
         // left half red, right half blue
         BufferedImage source = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = source.createGraphics();

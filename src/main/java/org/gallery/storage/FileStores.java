@@ -1,0 +1,41 @@
+package org.gallery.storage;
+
+import org.gallery.config.Settings;
+
+/** Opens a store of either kind from the settings, whichever STORAGE_BACKEND says: for moving files between them. */
+public final class FileStores {
+
+    private FileStores() {
+    }
+
+    /**
+     * The store of this kind ({@code local} or {@code s3}); close it when done.
+     *
+     * @throws org.gallery.config.InvalidSettingException when the bucket cannot be used
+     */
+    public static FileStore open(Settings.StoragePaths paths, String backend) {
+        if ("local".equals(backend)) {
+            return new LocalFileStore(paths);
+        }
+        if (!"s3".equals(backend)) {
+            throw new IllegalArgumentException("No such storage backend: " + backend);
+        }
+        if (paths.s3().bucket() == null) {
+            throw new org.gallery.config.InvalidSettingException("S3_BUCKET", null, "expected the bucket's name");
+        }
+        var client = S3Connection.client(paths.s3());
+        S3Connection.check(client, paths.s3());
+        return new S3FileStore(paths, client, S3Connection.presigner(paths.s3()));
+    }
+
+    /** Closes a store opened by {@link #open}. */
+    public static void close(FileStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
