@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
+import org.gallery.testing.InstanceProcess;
 import org.gallery.testing.SlowImaging;
 import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
@@ -99,18 +100,18 @@ class ExportJobLifecycleTest {
     void aKilledInstancesExportIsResumedWithoutRedoingFinishedImages() throws Exception {
         Map<String, String> env = TestApp.freshEnvironment(db);
         TestApp front = TestApp.startWith(db, env, "--gallery.jobs.enabled=false");
-        Process child = null;
+        InstanceProcess child = null;
         TestApp successor = null;
         try {
             Api api = front.api;
             int count = 16;
             UUID set = photosetOf(api, count);
-            child = startWorkerProcess(env, front.settings.storage().root().resolve("child.log"));
+            child = InstanceProcess.start(env, front.settings.storage().root().resolve("child.log"),
+                    SlowImaging.SOURCE, SlowImaging.delay(250), FAST_LEASE, FAST_POLL).awaitUp(Duration.ofSeconds(120));
             UUID id = api.post("/api/v2/exports", Map.of("photoset_id", set, "max_size", 32, "captions", true)).id();
             Waits.until(Duration.ofSeconds(60), () -> api.get("/api/v2/jobs/" + id).json(),
                     j -> j.get("progress").get("done").asInt() >= 4);
-            child.destroyForcibly();   // SIGKILL: no shutdown hooks, no release of the job
-            child.waitFor();
+            child.kill();   // SIGKILL: no shutdown hooks, no release of the job
             JsonNode atKill = api.get("/api/v2/jobs/" + id).json();
             int doneAtKill = atKill.get("progress").get("done").asInt();
             assertThat(atKill.get("status").asString()).isEqualTo("running");
@@ -139,7 +140,7 @@ class ExportJobLifecycleTest {
             assertThat(front.settings.storage().archives().resolve("exports/." + id + ".zip.part")).doesNotExist();
         } finally {
             if (child != null) {
-                child.destroyForcibly();
+                child.kill();
             }
             if (successor != null) {
                 successor.close();
@@ -222,15 +223,5 @@ class ExportJobLifecycleTest {
             make.image(set, String.format("img_%03d.jpg", i), TestImages.jpeg(64, 48), List.of());
         }
         return set;
-    }
-
-    private static Process startWorkerProcess(Map<String, String> env, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), ExportWorkerProcess.class.getName()));
-        env.forEach((k, v) -> command.add(k + "=" + v));
-        command.addAll(List.of(SlowImaging.SOURCE, SlowImaging.delay(250), FAST_LEASE, FAST_POLL));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -120,4 +120,21 @@ public final class TestImages {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A photo-like JPEG: smooth light with sensor-like noise, so it neither compresses nor decodes unusually fast. */
+    public static byte[] photo(int width, int height, int seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(seed);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (x * 255 / width + random.nextInt(24)) & 0xff;
+                int g = (y * 255 / height + random.nextInt(24)) & 0xff;
+                int b = ((x + y + seed * 37) % 256 + random.nextInt(24)) & 0xff;
+                row[x] = r << 16 | g << 8 | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return encode(image, "jpg");
+    }
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Capacity benchmark (on demand): the per-instance figures of docs/scaling.md on one instance backed by PostgreSQL,
+# Redis and an S3 server (the s3proxy the tests use), all on loopback. Uploads of photo-sized JPEGs with their
+# thumbnails (beside the imaging engine alone), bucket bytes per photo, PostgreSQL bytes per image by table, bytes
+# per session, list pages/s (beside the bare SQL), metadata reads/s, cached thumbnails/s (beside a bare server of
+# the same bytes), Redis bytes per cached entry, caption jobs per minute with a stand-in model of stated latency.
+#   bench/capacity.sh [PHOTOS] [SMALL_IMAGES] [SECONDS_PER_RATE] [MODEL_LATENCY_MS]   default: 40 2000 15 1000
+# PostgreSQL: GALLERY_TEST_POSTGRES_URL (a fresh database is made there); Redis: GALLERY_TEST_REDIS_URL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
+export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+mvn -B -q test-compile
+CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+  -Dlogging.level.root=WARN -Dlogging.level.gallery.request=WARN \
+  org.gallery.bench.CapacityBenchmark "${1:-40}" "${2:-2000}" "${3:-15}" "${4:-1000}"
