@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -51,10 +56,22 @@ public final class LuceneVectorIndex implements VectorIndex {
     public static final int MAX_DIMENSION = 1024;
 
     private final Path root;
+    private final int candidates;
     private final Map<String, Shard> shards = new ConcurrentHashMap<>();
+    /** Merging segments rebuilds their graphs: with a worker per core rather than one thread. */
+    private final ExecutorService mergeWorkers;
+    private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public LuceneVectorIndex(Path root) {
+        this(root, MIN_CANDIDATES);
+    }
+
+    /** {@code candidates}: how many neighbours the graph search collects (at least k) before the best k are kept. */
+    public LuceneVectorIndex(Path root, int candidates) {
         this.root = root;
+        this.candidates = candidates;
+        this.mergeWorkers = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vector-merge-", 0)
+                .daemon().factory());
     }
 
     private record Shard(FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
@@ -80,7 +97,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                 log.info("Rebuilding the vector index of {} from the database ({} vectors, the index had {})", model,
                         state.count(), docs(shard));
                 shard.writer().deleteAll();
-                source.forEach(model, 0, (id, v) -> put(shard, id, v));
+                source.forEach(model, 0, (id, v) -> add(shard, id, v));
             }
             shard.writer().setLiveCommitData(Map.of(MADE_UP_TO, Long.toString(state.newestMadeAt())).entrySet());
             shard.writer().commit();
@@ -96,6 +113,23 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     private static void put(Shard shard, UUID imageId, float[] vector) {
+        try {
+            shard.writer().updateDocument(new Term(ID, imageId.toString()), document(imageId, vector));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For a rebuild into an empty index: no older copy to look up and replace. */
+    private static void add(Shard shard, UUID imageId, float[] vector) {
+        try {
+            shard.writer().addDocument(document(imageId, vector));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(UUID imageId, float[] vector) {
         if (vector.length > MAX_DIMENSION) {
             throw new IllegalArgumentException("The lucene vector store holds vectors of up to " + MAX_DIMENSION
                     + " values, not " + vector.length + ": choose another VECTOR_STORE for this model");
@@ -103,11 +137,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         Document doc = new Document();
         doc.add(new StringField(ID, imageId.toString(), Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        try {
-            shard.writer().updateDocument(new Term(ID, imageId.toString()), doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return doc;
     }
 
     @Override
@@ -133,7 +163,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             try {
                 Query filter = allowed == null ? null
                         : new TermInSetQuery(ID, allowed.stream().map(id -> new BytesRef(id.toString())).toList());
-                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, Math.max(k, MIN_CANDIDATES),
+                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, Math.max(k, candidates),
                         filter), k);
                 List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
                 var fields = searcher.storedFields();
@@ -157,8 +187,16 @@ public final class LuceneVectorIndex implements VectorIndex {
                 Path dir = root.resolve(folderName(m));
                 Files.createDirectories(dir);
                 FSDirectory directory = FSDirectory.open(dir);
-                IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(128)
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                var format = new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+                        Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, workers, mergeWorkers);
+                IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(256)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                        .setCodec(new Lucene104Codec() {
+                            @Override
+                            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                                return format;
+                            }
+                        });
                 IndexWriter writer = new IndexWriter(directory, config);
                 return new Shard(directory, writer, new SearcherManager(writer, null));
             } catch (IOException e) {
@@ -201,5 +239,6 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
         }
         shards.clear();
+        mergeWorkers.shutdownNow();
     }
 }
