@@ -14,6 +14,7 @@ class EmbeddingModelConfig {
     Embedder embedder(Settings settings) {
         Settings.Embeddings e = settings.embeddings();
         EmbeddingModel model = switch (e.mode()) {
+            case "onnx" -> new OnnxEmbeddingModel(e.modelDir());
             case "openai" -> new OpenAiEmbeddingModel(e.baseUrl(), e.model(), e.apiKey(),
                     Duration.ofSeconds(settings.captions().timeoutSeconds()));
             default -> null;
