@@ -242,4 +242,20 @@ class BootstrapCommandTest {
             return rs.getLong(1);
         }
     }
+
+    @Test
+    void embeddingsFollowTheThumbnailsWhenAskedFor() throws Exception {
+        assertThat(bootstrap("--embeddings")).isEqualTo(1);
+        assertThat(env.out).contains("embeddings: FAILED - EMBEDDINGS is off");
+        env.close();
+        env = MigrationEnv.create(db, Map.of("EMBEDDINGS", "onnx", "EMBEDDING_MODEL_DIR",
+                org.gallery.search.embedding.OnnxEmbeddingModelTest.tinyClip().toString()));
+        oldCollection();
+
+        assertThat(bootstrap("--embeddings")).as(env.out + env.err).isZero();
+        assertThat(env.out).contains("embeddings: done - 6 embedded with onnx:tiny-clip, 0 failed");
+        assertThat(env.count("embeddings")).isEqualTo(6);
+        assertThat(bootstrap("--embeddings")).as(env.out + env.err).isZero();
+        assertThat(env.out).contains("embeddings: done - 0 embedded");
+    }
 }
