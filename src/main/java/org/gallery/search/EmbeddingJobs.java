@@ -5,6 +5,7 @@ import static org.gallery.search.SearchTables.I_ID;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.gallery.image.ImageService;
 import org.gallery.imaging.ImageRejectedException;
 import org.gallery.jobs.ItemOutcome;
 import org.gallery.jobs.Job;
@@ -45,14 +46,16 @@ class EmbeddingJobs implements JobHandler {
     private final ImageEmbeddings embeddings;
     private final EmbeddingStore store;
     private final SearchFilters filters;
+    private final ImageService images;
     private final Jobs jobs;
     private final JsonMapper json;
 
-    EmbeddingJobs(ImageEmbeddings embeddings, EmbeddingStore store, SearchFilters filters, @Lazy Jobs jobs,
-            JsonMapper json) {
+    EmbeddingJobs(ImageEmbeddings embeddings, EmbeddingStore store, SearchFilters filters, ImageService images,
+            @Lazy Jobs jobs, JsonMapper json) {
         this.embeddings = embeddings;
         this.store = store;
         this.filters = filters;
+        this.images = images;
         this.jobs = jobs;
         this.json = json;
     }
@@ -71,7 +74,14 @@ class EmbeddingJobs implements JobHandler {
         }
         Condition selection;
         if (r.imageIds() != null) {
-            selection = I_ID.in(new LinkedHashSet<>(r.imageIds()));
+            var unique = new LinkedHashSet<>(r.imageIds());
+            List<String> unknown = unique.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
+                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
+            }
+            selection = I_ID.in(unique);
         } else if (r.photosetId() != null) {
             try {
                 selection = filters.condition(filters.of(r.photosetId(), null, null));

@@ -187,6 +187,12 @@ class EmbeddingSearchApiTest {
 
         assertThat(api.post("/api/v2/embeddings/jobs", Map.of("photoset_id", UUID.randomUUID())).status())
                 .isEqualTo(422);
+        assertThat(api.post("/api/v2/embeddings/jobs", Map.of("image_ids", List.of(a, UUID.randomUUID()))).status())
+                .isEqualTo(422);
+        var one = api.post("/api/v2/embeddings/jobs", Map.of("image_ids", List.of(a), "force", true));
+        assertThat(one.status()).isEqualTo(202);
+        assertThat(Waits.job(api, one.header("Location"), Duration.ofSeconds(60), "succeeded", "failed")
+                .at("/progress/done").asInt()).isEqualTo(1);
         assertThat(api.post("/api/v2/embeddings/jobs", Map.of("photoset_id", set, "image_ids", List.of(a))).status())
                 .isEqualTo(400);
     }
