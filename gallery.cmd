@@ -11,7 +11,7 @@ rem the jar unpacked, with the JVM's ahead-of-time cache made by a training run 
 set "RUN_DIR=%HERE%\target\run"
 set "AOT_CACHE=%RUN_DIR%\gallery.aot"
 set "AOT_STAMP=%RUN_DIR%\gallery.aot.jdk"
-set "JVM_OPTS=--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m"
+set "JVM_OPTS=--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms32m"
 set "JDK="
 
 if defined JAVA_HOME call :try_jdk "%JAVA_HOME%"

@@ -22,7 +22,7 @@ final class AccessRules {
         if (under(path, "users") || under(path, "audit")) {
             return Role.ADMIN;
         }
-        if (safe(method)) {
+        if (!changes(method, path)) {
             return Role.VIEWER;
         }
         if (under(path, "tokens") || under(path, "auth")) {
@@ -30,6 +30,11 @@ final class AccessRules {
             return via == Caller.Via.TOKEN ? Role.EDITOR : Role.VIEWER;
         }
         return Role.EDITOR;
+    }
+
+    /** Whether the request may change anything: a search by image is a POST (it sends a file) but stores nothing. */
+    static boolean changes(String method, String path) {
+        return !safe(method) && !("POST".equals(method) && path.equals(API + "search/image"));
     }
 
     static boolean safe(String method) {

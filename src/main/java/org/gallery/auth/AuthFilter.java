@@ -95,7 +95,7 @@ class AuthFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Actor.clear();
-            if (!AccessRules.safe(method) && response.getStatus() < 400 && !open) {
+            if (AccessRules.changes(method, path) && response.getStatus() < 400 && !open) {
                 audit.record(actor, kind(method, request), method, path, target(request, response), response.getStatus());
             }
         }

@@ -21,7 +21,8 @@ public record Settings(
         int jobWorkers,
         int exportTtlHours,
         ArchiveLimits archiveLimits,
-        Auth auth) {
+        Auth auth,
+        Embeddings embeddings) {
 
     /**
      * Where files live. {@code backend} is {@code local} (the folders) or {@code s3} (a bucket, {@link S3}); the cache
@@ -85,6 +86,17 @@ public record Settings(
      */
     public record Auth(boolean required, boolean trustProxy, long sessionIdleMinutes, long sessionMaxDays,
             String adminPassword) {
+    }
+
+    /**
+     * Image embeddings: {@code mode} is {@code off}, {@code onnx} (a model in {@code modelDir}, run in-process) or
+     * {@code openai} (a remote {@code /v1/embeddings} server); {@code vectorStore} is where their index lives.
+     */
+    public record Embeddings(String mode, Path modelDir, String baseUrl, String model, String apiKey,
+            String vectorStore, String qdrantUrl, String qdrantApiKey) {
+        public boolean enabled() {
+            return !"off".equals(mode);
+        }
     }
 
     public boolean redisEnabled() {

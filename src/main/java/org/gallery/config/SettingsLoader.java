@@ -16,6 +16,8 @@ public final class SettingsLoader {
     static final Set<String> IMAGE_ENGINES = Set.of("auto", "vips", "java");
     static final Set<String> STORAGE_BACKENDS = Set.of("local", "s3");
     static final Set<String> CAPTION_GENERATORS = Set.of("dummy", "openai", "ollama", "unsloth");
+    static final Set<String> EMBEDDING_MODES = Set.of("off", "onnx", "openai");
+    static final Set<String> VECTOR_STORES = Set.of("auto", "lucene");
 
     private final Map<String, String> values;
 
@@ -100,7 +102,25 @@ public final class SettingsLoader {
                         bool("TRUST_PROXY", false),
                         integer("SESSION_IDLE_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
                         integer("SESSION_MAX_DAYS", 30, 1, 3650),
-                        text("GALLERY_ADMIN_PASSWORD", null)));
+                        text("GALLERY_ADMIN_PASSWORD", null)),
+                embeddings(workingDirectory));
+    }
+
+    private Settings.Embeddings embeddings(Path workingDirectory) {
+        String mode = choice("EMBEDDINGS", "off", EMBEDDING_MODES);
+        Path modelDir = text("EMBEDDING_MODEL_DIR", null) == null ? null : path("EMBEDDING_MODEL_DIR", workingDirectory, null);
+        if ("onnx".equals(mode) && modelDir == null) {
+            throw new InvalidSettingException("EMBEDDING_MODEL_DIR", "", "EMBEDDINGS=onnx needs the folder of an ONNX "
+                    + "export (visual and textual model.onnx, tokenizer files, config)");
+        }
+        String baseUrl = text("EMBEDDING_BASE_URL", null) == null ? null : url("EMBEDDING_BASE_URL", null);
+        String model = text("EMBEDDING_MODEL", null);
+        if ("openai".equals(mode) && (baseUrl == null || model == null)) {
+            throw new InvalidSettingException(baseUrl == null ? "EMBEDDING_BASE_URL" : "EMBEDDING_MODEL", "",
+                    "EMBEDDINGS=openai needs EMBEDDING_BASE_URL (e.g. http://127.0.0.1:7997) and EMBEDDING_MODEL");
+        }
+        return new Settings.Embeddings(mode, modelDir, baseUrl, model, text("EMBEDDING_API_KEY", null),
+                choice("VECTOR_STORE", "auto", VECTOR_STORES), text("QDRANT_URL", null), text("QDRANT_API_KEY", null));
     }
 
     private Settings.S3 s3() {

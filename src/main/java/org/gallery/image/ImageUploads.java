@@ -23,6 +23,7 @@ import org.gallery.storage.SafeNames;
 import org.gallery.tag.TagService;
 import org.gallery.web.ApiException;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,9 +45,11 @@ class ImageUploads {
     private final ImageProbe probe;
     private final List<NewImageHook> newImageHooks;
     private final ImageService images;
+    private final ApplicationEventPublisher events;
 
     ImageUploads(DSLContext db, FileStore files, PhotosetService photosets, TagService tags, TransactionTemplate tx,
-            Settings settings, List<NewImageHook> newImageHooks, ImagingEngine engine, ImageService images) {
+            Settings settings, List<NewImageHook> newImageHooks, ImagingEngine engine, ImageService images,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.files = files;
         this.photosets = photosets;
@@ -55,6 +58,7 @@ class ImageUploads {
         this.probe = new ImageProbe(settings.imaging().maxImagePixels(), () -> engine);
         this.newImageHooks = newImageHooks;
         this.images = images;
+        this.events = events;
     }
 
     Image upload(InputStream content, String originalFilename, UUID photosetId, List<String> tagNames) {
@@ -98,6 +102,7 @@ class ImageUploads {
             throw e;
         }
         // stored: from here on a failure must not discard the file
+        events.publishEvent(new ImageStored(id));
         return images.uncached(id);
     }
 

@@ -25,10 +25,12 @@ class DuplicateController {
 
     private final DuplicateService duplicates;
     private final HashJobs jobs;
+    private final SearchService search;
 
-    DuplicateController(DuplicateService duplicates, HashJobs jobs) {
+    DuplicateController(DuplicateService duplicates, HashJobs jobs, SearchService search) {
         this.duplicates = duplicates;
         this.jobs = jobs;
+        this.search = search;
     }
 
     @GetMapping("/api/v2/duplicates")
@@ -44,7 +46,8 @@ class DuplicateController {
 
     @GetMapping("/api/v2/images/{id}/similar")
     @Operation(summary = "Images that look like this one (in photoset_id, or anywhere), closest first: by=pixels "
-            + "compares perceptual hashes (within max_distance bits); by=embeddings needs EMBEDDINGS")
+            + "compares perceptual hashes (within max_distance bits, with a distance); by=embeddings compares image "
+            + "embeddings (with a score, the cosine similarity; 503 when EMBEDDINGS is off or the image has none yet)")
     @Answers(problems = 503)
     Page<SimilarImage> similar(@PathVariable UUID id,
             @RequestParam(required = false) String by,
@@ -54,8 +57,8 @@ class DuplicateController {
         String mode = by == null ? "pixels" : by;
         return switch (mode) {
             case "pixels" -> duplicates.similar(id, photosetId, maxDistance, limit);
-            case "embeddings" -> throw SearchService.embeddingsOff("by=embeddings");
-            default -> throw ApiException.invalidField("by", "must be pixels (or embeddings, with EMBEDDINGS on)");
+            case "embeddings" -> search.similar(id, photosetId, limit);
+            default -> throw ApiException.invalidField("by", "must be pixels or embeddings");
         };
     }
 

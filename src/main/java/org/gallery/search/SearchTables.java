@@ -10,7 +10,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** The search feature's tables (changelog 006_search), and the image columns it reads. */
+/** The search feature's tables (changelogs 006_search, 007_embeddings), and the image columns it reads. */
 final class SearchTables {
 
     private SearchTables() {
@@ -24,6 +24,13 @@ final class SearchTables {
 
     static final Table<Record> DOCUMENTS = table(name("search_documents"));
     static final Field<UUID> D_IMAGE = field(name("search_documents", "image_id"), SQLDataType.UUID);
+
+    static final Table<Record> EMBEDDINGS = table(name("embeddings"));
+    static final Field<UUID> E_IMAGE = field(name("embeddings", "image_id"), SQLDataType.UUID);
+    static final Field<String> E_MODEL = field(name("embeddings", "model"), SQLDataType.VARCHAR);
+    static final Field<Integer> E_DIMENSION = field(name("embeddings", "dimension"), SQLDataType.INTEGER);
+    static final Field<byte[]> E_VECTOR = field(name("embeddings", "vector"), SQLDataType.BLOB);
+    static final Field<Long> E_MADE = field(name("embeddings", "made_at"), SQLDataType.BIGINT);
 
     static final Table<Record> IMAGES = table(name("images"));
     static final Field<UUID> I_ID = field(name("images", "id"), SQLDataType.UUID);

@@ -69,7 +69,8 @@ class AccessApiTest {
         for (Operation op : operations(app.api)) {
             var r = reader.raw(op.method(), op.path(), "application/json", "{}".getBytes());
             boolean accounts = op.path().startsWith("/api/v2/users") || op.path().startsWith("/api/v2/audit");
-            if (op.method().equals("GET") && !accounts) {
+            if (!AccessRules.changes(op.method(), op.path()) && !accounts) {
+                // reads, and a search by image, which sends a file but stores nothing
                 assertThat(r.status()).as(op.toString()).isNotIn(401, 403);
             } else if (!AccessRules.open(op.method(), op.path())) {
                 assertThat(r.status()).as(op.toString()).isEqualTo(403);

@@ -66,6 +66,15 @@ class SettingsLoaderTest {
                 .hasMessageContaining("AUTO_MIGRATE");
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("OPENAI_BASE_URL", "ftp://x"), dir))
                 .hasMessageContaining("OPENAI_BASE_URL");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("EMBEDDINGS", "clip"), dir))
+                .hasMessageContaining("EMBEDDINGS").hasMessageContaining("onnx");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("EMBEDDINGS", "onnx"), dir))
+                .hasMessageContaining("EMBEDDING_MODEL_DIR");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("EMBEDDINGS", "openai", "EMBEDDING_MODEL", "clip"), dir))
+                .hasMessageContaining("EMBEDDING_BASE_URL");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("VECTOR_STORE", "faiss"), dir))
+                .hasMessageContaining("VECTOR_STORE").hasMessageContaining("lucene");
+        assertThat(SettingsLoader.load(Map.of(), dir).embeddings().enabled()).isFalse();
     }
 
     @Test

@@ -41,17 +41,21 @@ class SchemaMigrationsTest {
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
         assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts",
-                "006_search");
+                "006_search", "007_embeddings");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
         assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
                 "migration_folders", "migration_metadata", "migration_archives", "migration_rejected_files", "jobs",
-                "job_items", "users", "sessions", "api_tokens", "audit_log", "image_hashes", "search_documents");
+                "job_items", "users", "sessions", "api_tokens", "audit_log", "image_hashes", "search_documents", "embeddings");
     }
 
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("006_search");
+        assertThat(tables()).contains("image_hashes", "search_documents").doesNotContain("embeddings");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("005_accounts");
         assertThat(tables()).contains("users").doesNotContain("image_hashes", "search_documents");
@@ -147,7 +151,7 @@ class SchemaMigrationsTest {
                     .containsExactly("a boat on a still lake", "lake.jpg IMG_1.jpg", "Alpine Summer", "glacier");
             assertThat(rs.next()).isFalse();
         }
-        migrations.downgrade("1");
+        migrations.downgrade("005_accounts");
         assertThat(tables()).doesNotContain("search_documents");
     }
 

@@ -38,7 +38,7 @@ public final class MigrationEnv implements AutoCloseable {
     public String out = "";
     public String err = "";
 
-    private MigrationEnv(Db db) {
+    private MigrationEnv(Db db, Map<String, String> extra) {
         this.db = db;
         try {
             base = Files.createTempDirectory("gallery-migration-" + db.name().toLowerCase());
@@ -50,11 +50,17 @@ public final class MigrationEnv implements AutoCloseable {
         if (db == Db.POSTGRES) {
             env.put("DATABASE_URL", TestServices.newPostgresDatabase());
         }
+        env.putAll(extra);
         settings = SettingsLoader.load(env, base);
     }
 
     public static MigrationEnv create(Db db) {
-        return new MigrationEnv(db);
+        return new MigrationEnv(db, Map.of());
+    }
+
+    /** With extra settings, e.g. an embedding model. */
+    public static MigrationEnv create(Db db, Map<String, String> extra) {
+        return new MigrationEnv(db, extra);
     }
 
     public Path images() {

@@ -162,6 +162,15 @@ class SearchApiTest {
         assertThat(semantic.header("Content-Type")).startsWith("application/problem+json");
         assertThat(semantic.json().get("detail").asString()).contains("EMBEDDINGS");
         assertThat(api.get("/api/v2/search?q=cat&mode=hybrid").status()).isEqualTo(503);
+        var similar = api.get("/api/v2/images/" + make.image(make.photoset()) + "/similar?by=embeddings");
+        assertThat(similar.status()).isEqualTo(503);
+        assertThat(similar.json().get("detail").asString()).contains("EMBEDDINGS");
+        var job = api.post("/api/v2/embeddings/jobs", Map.of());
+        assertThat(job.status()).isEqualTo(503);
+        assertThat(job.json().get("detail").asString()).contains("set EMBEDDINGS to onnx");
+        assertThat(api.multipart("/api/v2/search/image", "q.jpg", TestImages.jpeg(20, 20), Map.of()).status())
+                .isEqualTo(503);
+        assertThat(api.get("/api/v2/embeddings").json().get("enabled").asBoolean()).isFalse();
         assertThat(api.get("/api/v2/search?q=cat&mode=fuzzy").status()).isEqualTo(400);
         assertThat(api.get("/api/v2/search").status()).isEqualTo(400);
         assertThat(api.get("/api/v2/search?q=%22%2A%28%29").status()).isEqualTo(400);

@@ -115,6 +115,11 @@ public final class Api {
 
     /** A multipart upload: the file part plus plain form fields. */
     public Response upload(String fileName, byte[] content, Map<String, ?> fields) {
+        return multipart("/api/v2/images", fileName, content, fields);
+    }
+
+    /** A multipart POST to {@code path}: the part {@code file} plus plain form fields. */
+    public Response multipart(String path, String fileName, byte[] content, Map<String, ?> fields) {
         String boundary = "----gallery" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         Map<String, Object> form = new LinkedHashMap<>(fields == null ? Map.of() : fields);
@@ -132,7 +137,7 @@ public final class Api {
             parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/api/v2/images", "Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path, "Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build());
     }
 

@@ -113,6 +113,11 @@ public final class TestApp implements AutoCloseable {
 
     /** A second instance on the same database and storage, as behind a load balancer; the test closes it. */
     public TestApp secondInstance() {
+        return secondInstance(Map.of());
+    }
+
+    /** A second instance on the same database and storage, with extra settings; the test closes it. */
+    public TestApp secondInstance(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("STORAGE_ROOT", settings.storage().root().toString());
         env.put("API_HOST", "127.0.0.1");
@@ -124,6 +129,7 @@ public final class TestApp implements AutoCloseable {
         if (settings.redisEnabled()) {
             env.put("REDIS_URL", settings.redisUrl());
         }
+        env.putAll(overrides);
         Settings second = SettingsLoader.load(env, Path.of("target"));
         return new TestApp(db, second, GalleryApplication.start(second));
     }

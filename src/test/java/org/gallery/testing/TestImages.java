@@ -35,6 +35,20 @@ public final class TestImages {
         return encode(picture(width, height, true), "bmp");
     }
 
+    /** A JPEG of one colour with a few random pixels, so that its bytes are unique but its colour is plain. */
+    public static byte[] solid(int width, int height, Color colour) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 4; i++) {
+            image.setRGB(random.nextInt(width), random.nextInt(height), random.nextInt(0xffffff));
+        }
+        return encode(image, "jpg");
+    }
+
     /** The same bytes every time for the same size: for duplicate checks. */
     public static byte[] fixedJpeg(int width, int height) {
         return encode(picture(width, height, false), "jpg");

@@ -48,6 +48,9 @@ public class BootstrapCommand extends MigrationCommand {
     @Option(names = "--skip-thumbnails", description = "Do not make thumbnails.")
     boolean skipThumbnails;
 
+    @Option(names = "--embeddings", description = "After the thumbnails, embed every image without an embedding (EMBEDDINGS).")
+    boolean embeddings;
+
     @Option(names = "--archives", paramLabel = "DIR", description = "Folder holding the archives (default: ARCHIVES_DIR).")
     Path archives;
 
@@ -105,9 +108,8 @@ public class BootstrapCommand extends MigrationCommand {
         log.println("database: " + BootstrapText.line(database));
         log.flush();
         if ("failed".equals(database.status())) {
-            return new BootstrapReport(false, database, null, null, note("skipped", "the database could not be upgraded"),
-                    null, note("skipped", "the database could not be upgraded"), note("skipped", "the database could not be upgraded"),
-                    null, false);
+            var skipped = note("skipped", "the database could not be upgraded");
+            return new BootstrapReport(false, database, null, null, skipped, null, skipped, null, skipped, null, false);
         }
         // 2. extract
         ExtractionSummary extracted = null;
@@ -121,9 +123,9 @@ public class BootstrapCommand extends MigrationCommand {
                 var bridge = new ExtractionProgressBridge(progress, "extract");
                 extracted = new ArchiveExtractor(s.archiveLimits()).extractAll(archivesFolder, s.storage().images(), bridge);
                 if (bridge.started()) {
-                    progress.finish(extractLine(extracted, false));
+                    progress.finish(BootstrapText.extractLine(extracted, false));
                 }
-                extractNote = note(extracted.allHandled() ? "done" : "failed", extractLine(extracted, false));
+                extractNote = note(extracted.allHandled() ? "done" : "failed", BootstrapText.extractLine(extracted, false));
             } catch (IOException | RuntimeException e) {
                 extractNote = note("failed", describe(e));
             }
@@ -137,18 +139,20 @@ public class BootstrapCommand extends MigrationCommand {
         BootstrapReport.Note importNote;
         BootstrapReport.Note thumbnails;
         BootstrapReport.Note verifyNote;
+        BootstrapReport.Note embedded = null;
         VerifyReport verified = null;
         try (MigrationServices services = opener.open(s, false)) {
             try {
                 imported = new PhotosetImporter(services, s).run(new PhotosetImporter.Options(metadataFolder,
                         s.storage().images(), archivesFolder, false, threads(), Map.of()), progress);
-                importNote = note(imported.allHandled() ? "done" : "failed", importLine(imported));
+                importNote = note(imported.allHandled() ? "done" : "failed", BootstrapText.importLine(imported));
             } catch (IOException | RuntimeException e) {
                 importNote = note("failed", describe(e));
             }
             thumbnails = skipThumbnails ? note("skipped", "--skip-thumbnails")
                     : ThumbnailsStep.run(services, threads(), progress);
             log.println("thumbnails: " + thumbnails.status() + " (" + thumbnails.detail() + ")");
+            embedded = embeddings ? EmbeddingsStep.run(services, progress) : null;
             log.flush();
             try {
                 verified = new Verifier(services).verify(false, progress);
@@ -163,9 +167,10 @@ public class BootstrapCommand extends MigrationCommand {
             verifyNote = note("skipped", "the database could not be opened");
         }
         boolean ok = !"failed".equals(extractNote.status()) && !"failed".equals(importNote.status())
-                && !"failed".equals(thumbnails.status()) && !"failed".equals(verifyNote.status());
-        return new BootstrapReport(false, database, extractNote, extracted, importNote, imported, thumbnails, verifyNote,
-                verified, ok);
+                && !"failed".equals(thumbnails.status()) && !"failed".equals(verifyNote.status())
+                && (embedded == null || !"failed".equals(embedded.status()));
+        return new BootstrapReport(false, database, extractNote, extracted, importNote, imported, thumbnails, embedded,
+                verifyNote, verified, ok);
     }
 
     private BootstrapReport planAll(Settings s, Path archivesFolder, Path metadataFolder, StepProgress progress,
@@ -187,14 +192,14 @@ public class BootstrapCommand extends MigrationCommand {
                 var bridge = new ExtractionProgressBridge(progress, "extract (dry run)");
                 planned = new ExtractionPlanner(s.archiveLimits()).plan(archivesFolder, s.storage().images(), bridge);
                 if (bridge.started()) {
-                    progress.finish(extractLine(planned, true));
+                    progress.finish(BootstrapText.extractLine(planned, true));
                 }
                 for (ArchiveResult a : planned.archives()) {
                     if (a.imagesWritten() > 0) {
                         plannedFolders.merge(a.photoset(), a.imagesWritten(), Integer::sum);
                     }
                 }
-                extractNote = note(planned.allHandled() ? "would_run" : "would_fail", extractLine(planned, true));
+                extractNote = note(planned.allHandled() ? "would_run" : "would_fail", BootstrapText.extractLine(planned, true));
             } catch (IOException | RuntimeException e) {
                 extractNote = note("would_fail", describe(e));
             }
@@ -211,7 +216,7 @@ public class BootstrapCommand extends MigrationCommand {
         try (MigrationServices services = databaseReadable ? opener.open(s, true) : null) {
             imported = new PhotosetImporter(services, s).run(new PhotosetImporter.Options(metadataFolder,
                     s.storage().images(), archivesFolder, true, threads(), plannedFolders), progress);
-            importNote = note(imported.allHandled() ? "would_run" : "would_fail", importLine(imported));
+            importNote = note(imported.allHandled() ? "would_run" : "would_fail", BootstrapText.importLine(imported));
         } catch (IOException | RuntimeException e) {
             importNote = note("would_fail", describe(e));
         }
@@ -223,8 +228,8 @@ public class BootstrapCommand extends MigrationCommand {
         log.flush();
         boolean ok = !"failed".equals(database.status()) && !"would_fail".equals(extractNote.status())
                 && !"would_fail".equals(importNote.status());
-        return new BootstrapReport(true, database, extractNote, planned, importNote, imported, thumbnails, verifyNote,
-                null, ok);
+        return new BootstrapReport(true, database, extractNote, planned, importNote, imported, thumbnails,
+                embeddings ? EmbeddingsStep.plan() : null, verifyNote, null, ok);
     }
 
     private static BootstrapReport.DatabaseStep upgrade(DatabaseUrl url) {
@@ -275,20 +280,6 @@ public class BootstrapCommand extends MigrationCommand {
 
     private int threads() {
         return workers != null && workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-    }
-
-    private static String extractLine(ExtractionSummary s, boolean dryRun) {
-        long unchanged = s.archives().stream().filter(a -> a.status() == ArchiveResult.Status.UNCHANGED).count();
-        return String.format("%d archives (%d unchanged, %d failed), %d images %s, %d already present",
-                s.archivesProcessed(), unchanged, s.archivesFailed(), s.imagesWritten(),
-                dryRun ? "to write" : "written", s.imagesAlreadyPresent());
-    }
-
-    private static String importLine(ImportSummary s) {
-        return String.format("%d photosets (%d %s, %d %s, %d unchanged, %d failed), %d images %s",
-                s.photosets().size() - s.emptyFoldersSkipped(), s.photosetsCreated(), s.dryRun() ? "to create" : "created",
-                s.photosetsUpdated(), s.dryRun() ? "to update" : "updated", s.photosetsUnchanged(), s.photosetsFailed(),
-                s.imagesRegistered(), s.dryRun() ? "to register" : "registered");
     }
 
     private static BootstrapReport.Note note(String status, String detail) {

@@ -18,6 +18,7 @@ public record BootstrapReport(
         Note importNote,
         @JsonProperty("import") ImportSummary importResult,
         Note thumbnails,
+        Note embeddings,
         Note verifyNote,
         VerifyReport verify,
         boolean ok) {

@@ -1,6 +1,9 @@
 package org.gallery.migration.bootstrap;
 
 import java.io.PrintWriter;
+import org.gallery.migration.extract.ArchiveResult;
+import org.gallery.migration.extract.ExtractionSummary;
+import org.gallery.migration.importer.ImportSummary;
 import org.gallery.migration.importer.ImportText;
 import org.gallery.migration.verify.VerifyText;
 
@@ -22,6 +25,20 @@ final class BootstrapText {
         };
     }
 
+    static String extractLine(ExtractionSummary s, boolean dryRun) {
+        long unchanged = s.archives().stream().filter(a -> a.status() == ArchiveResult.Status.UNCHANGED).count();
+        return String.format("%d archives (%d unchanged, %d failed), %d images %s, %d already present",
+                s.archivesProcessed(), unchanged, s.archivesFailed(), s.imagesWritten(),
+                dryRun ? "to write" : "written", s.imagesAlreadyPresent());
+    }
+
+    static String importLine(ImportSummary s) {
+        return String.format("%d photosets (%d %s, %d %s, %d unchanged, %d failed), %d images %s",
+                s.photosets().size() - s.emptyFoldersSkipped(), s.photosetsCreated(), s.dryRun() ? "to create" : "created",
+                s.photosetsUpdated(), s.dryRun() ? "to update" : "updated", s.photosetsUnchanged(), s.photosetsFailed(),
+                s.imagesRegistered(), s.dryRun() ? "to register" : "registered");
+    }
+
     static void print(BootstrapReport r, PrintWriter out) {
         out.println();
         out.println(r.dryRun() ? "Bootstrap plan (dry run: nothing was changed)" : "Bootstrap report");
@@ -29,6 +46,9 @@ final class BootstrapText {
         out.println("  2. extract:    " + note(r.extractNote()));
         out.println("  3. import:     " + note(r.importNote()));
         out.println("  4. thumbnails: " + note(r.thumbnails()));
+        if (r.embeddings() != null) {
+            out.println("     embeddings: " + note(r.embeddings()));
+        }
         out.println("  5. verify:     " + note(r.verifyNote()));
         if (r.importResult() != null) {
             ImportText.print(r.importResult(), out);

@@ -90,6 +90,6 @@ class UnslothCaptionGeneratorTest {
         Settings s = SettingsLoader.load(Map.of(), dir);
         return new Settings(s.database(), s.autoMigrate(), s.redisUrl(), s.storage(), s.apiHost(), s.apiPort(),
                 s.corsOrigins(), s.metadataCacheTtlSeconds(), s.imaging(), captions, s.jobWorkers(), s.exportTtlHours(),
-                s.archiveLimits(), s.auth());
+                s.archiveLimits(), s.auth(), s.embeddings());
     }
 }

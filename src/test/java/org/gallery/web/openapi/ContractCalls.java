@@ -51,6 +51,10 @@ abstract class ContractCalls {
         return check("POST", V2 + "/images", api.upload(fileName, content, fields));
     }
 
+    Api.Response multipart(String path, String fileName, byte[] content, Map<String, ?> fields) {
+        return check("POST", path, api.multipart(path, fileName, content, fields));
+    }
+
     Api.Response patch(String path, Object json) {
         return check("PATCH", path, api.patch(path, json));
     }

@@ -24,6 +24,10 @@ final class SearchScenario extends ContractCalls {
         expect(400, get(V2 + "/duplicates?max_distance=99"));
         expect(200, get(V2 + "/images/" + image + "/similar?by=pixels"));
         expect(503, get(V2 + "/images/" + image + "/similar?by=embeddings"));
+        // embeddings are off in this scenario: their endpoints say which setting turns them on
+        expect(200, get(V2 + "/embeddings"));
+        expect(503, post(V2 + "/embeddings/jobs", Map.of()));
+        expect(503, multipart(V2 + "/search/image", "q.jpg", org.gallery.testing.TestImages.jpeg(40, 30), Map.of()));
         expect(404, get(V2 + "/images/" + UUID.randomUUID() + "/similar"));
         Api.Response job = post(V2 + "/duplicates/jobs", Map.of("photoset_id", set));
         if (job.status() == 202) {

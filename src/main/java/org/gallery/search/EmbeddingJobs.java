@@ -1,0 +1,132 @@
+package org.gallery.search;
+
+import static org.gallery.search.SearchTables.I_ID;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.gallery.image.ImageService;
+import org.gallery.imaging.ImageRejectedException;
+import org.gallery.jobs.ItemOutcome;
+import org.gallery.jobs.Job;
+import org.gallery.jobs.JobContext;
+import org.gallery.jobs.JobHandler;
+import org.gallery.jobs.JobItem;
+import org.gallery.jobs.JobRun;
+import org.gallery.jobs.Jobs;
+import org.gallery.jobs.PlannedItem;
+import org.gallery.search.embedding.EmbeddingException;
+import org.gallery.web.ApiException;
+import org.jooq.Condition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Embeds images in the background: the whole library, a photoset, chosen images or a filter. Only images without
+ * a vector of the configured model are planned (those of an earlier model are stale and done again) unless
+ * {@code force}. Cancelling keeps the vectors already made: they are valid, and a new job skips them.
+ */
+@Component
+class EmbeddingJobs implements JobHandler {
+
+    static final String TYPE = "embeddings";
+
+    record Filter(@Nullable List<String> tags, @Nullable Boolean hasCaption) {
+    }
+
+    record EmbeddingJobRequest(@Nullable UUID photosetId, @Nullable List<UUID> imageIds, @Nullable Filter filter,
+            @Nullable Boolean force) {
+    }
+
+    private final ImageEmbeddings embeddings;
+    private final EmbeddingStore store;
+    private final SearchFilters filters;
+    private final ImageService images;
+    private final Jobs jobs;
+    private final JsonMapper json;
+
+    EmbeddingJobs(ImageEmbeddings embeddings, EmbeddingStore store, SearchFilters filters, ImageService images,
+            @Lazy Jobs jobs, JsonMapper json) {
+        this.embeddings = embeddings;
+        this.store = store;
+        this.filters = filters;
+        this.images = images;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    Job submit(@Nullable EmbeddingJobRequest request) {
+        var r = request == null ? new EmbeddingJobRequest(null, null, null, null) : request;
+        String model = embeddings.model("The embeddings job").name();
+        int selections = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
+        if (selections > 1) {
+            throw ApiException.badRequest("Give at most one selection: photoset_id, image_ids or filter (none: all images)");
+        }
+        Condition selection;
+        if (r.imageIds() != null) {
+            var unique = new LinkedHashSet<>(r.imageIds());
+            List<String> unknown = unique.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
+                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
+            }
+            selection = I_ID.in(unique);
+        } else if (r.photosetId() != null) {
+            try {
+                selection = filters.condition(filters.of(r.photosetId(), null, null));
+            } catch (ApiException e) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + r.photosetId() + " does not exist",
+                        List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
+            }
+        } else if (r.filter() != null) {
+            selection = filters.condition(filters.of(null, r.filter().tags(), r.filter().hasCaption()));
+        } else {
+            selection = org.jooq.impl.DSL.trueCondition();
+        }
+        boolean force = Boolean.TRUE.equals(r.force());
+        List<UUID> ids = force ? store.all(selection) : store.missing(model, selection);
+        if (ids.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, force ? "The selection holds no images"
+                    : "Every image of the selection already has an embedding from " + model + " (force=true redoes them)");
+        }
+        ObjectNode params = json.createObjectNode();
+        params.put("model", model);
+        params.put("force", force);
+        return jobs.submit(TYPE, params, ids.stream().map(id -> new PlannedItem(id, null)).iterator());
+    }
+
+    @Override
+    public JobRun open(JobContext context) {
+        return new JobRun() {
+            @Override
+            public ItemOutcome process(JobItem item) {
+                try {
+                    return embeddings.embed(item.itemId()) ? ItemOutcome.done() : ItemOutcome.done("image deleted");
+                } catch (EmbeddingException | ImageRejectedException | ApiException e) {
+                    return ItemOutcome.failed(e.getMessage());
+                }
+            }
+
+            @Override
+            public JsonNode finish() {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public int batchSize() {
+        return 16;
+    }
+}

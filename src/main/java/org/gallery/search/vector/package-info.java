@@ -1,0 +1,8 @@
+/**
+ * Vector indexes: {@link org.gallery.search.vector.VectorIndex} and its implementations, chosen by
+ * {@code VECTOR_STORE}. {@code lucene} (the default) keeps HNSW graphs on disk under {@code STORAGE_ROOT/vectors}.
+ */
+@NullMarked
+package org.gallery.search.vector;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,93 @@
+package org.gallery.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.gallery.testing.Db;
+import org.gallery.testing.Factories;
+import org.gallery.testing.TestApp;
+import org.gallery.testing.TestImages;
+import org.gallery.testing.Waits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/** The database holds the vectors: a lost index comes back from it, and a new model makes the old vectors stale. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Db.class)
+class EmbeddingLifecycleTest {
+
+    @Parameter
+    Db db;
+
+    private static Map<String, String> model(FakeEmbeddingServer server, String name) {
+        return Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL", server.baseUrl(), "EMBEDDING_MODEL", name);
+    }
+
+    private static List<String> semantic(TestApp app, String q) {
+        var r = app.api.get("/api/v2/search?mode=semantic&q=" + q);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("items").findValuesAsString("id");
+    }
+
+    @Test
+    void aLostIndexIsRebuiltAndANewModelRedoesTheStaleVectors() throws IOException {
+        try (var server = new FakeEmbeddingServer()) {
+            TestApp first = TestApp.startWith(db, model(server, "colours-v1"));
+            var make = new Factories(first.api);
+            UUID set = make.photoset();
+            UUID red = make.image(set, "r.jpg", TestImages.solid(40, 30, Color.RED), List.of());
+            UUID green = make.image(set, "g.jpg", TestImages.solid(40, 30, Color.GREEN), List.of());
+            Waits.until(Duration.ofSeconds(30), () -> first.api.get("/api/v2/embeddings").json(),
+                    s -> s.get("embedded").asLong() == 2);
+            assertThat(semantic(first, "red")).containsExactly(red.toString(), green.toString());
+            first.close();
+
+            Path vectors = first.settings.storage().root().resolve("vectors");
+            try (Stream<Path> files = Files.walk(vectors)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            TestApp second = first.secondInstance(model(server, "colours-v1"));
+            try {
+                assertThat(semantic(second, "green")).containsExactly(green.toString(), red.toString());
+            } finally {
+                second.close();
+            }
+
+            TestApp third = first.secondInstance(model(server, "colours-v2"));
+            try {
+                JsonNode status = third.api.get("/api/v2/embeddings").json();
+                assertThat(status.get("model").asString()).isEqualTo("openai:colours-v2");
+                assertThat(status.get("embedded").asLong()).isZero();
+                assertThat(status.get("stale").asLong()).isEqualTo(2);
+                var before = third.api.get("/api/v2/search?mode=semantic&q=red");
+                assertThat(before.status()).isEqualTo(503);
+                assertThat(before.json().get("detail").asString()).contains("POST /api/v2/embeddings/jobs");
+
+                var job = third.api.post("/api/v2/embeddings/jobs", Map.of());
+                assertThat(job.status()).as(job.toString()).isEqualTo(202);
+                assertThat(Waits.job(third.api, job.header("Location"), Duration.ofSeconds(60), "succeeded", "failed")
+                        .get("status").asString()).isEqualTo("succeeded");
+                status = third.api.get("/api/v2/embeddings").json();
+                assertThat(status.get("embedded").asLong()).isEqualTo(2);
+                assertThat(status.get("stale").asLong()).isZero();
+                assertThat(semantic(third, "red")).containsExactly(red.toString(), green.toString());
+            } finally {
+                third.close();
+            }
+        }
+    }
+}
