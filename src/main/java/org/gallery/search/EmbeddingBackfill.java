@@ -1,7 +1,5 @@
 package org.gallery.search;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,9 +64,9 @@ public class EmbeddingBackfill {
             List<String> failures = new ArrayList<>();
             for (UUID id : batch) {
                 try {
-                    jpegs.add(Files.readAllBytes(thumbnails.file(id, ThumbnailSize.MEDIUM)));
+                    jpegs.add(thumbnails.bytes(id, ThumbnailSize.MEDIUM));
                     read.add(id);
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     failures.add("image " + id + ": " + e.getMessage());
                 }
             }

@@ -1,7 +1,6 @@
 package org.gallery.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +86,8 @@ class ImageEmbeddings implements AutoCloseable {
         EmbeddingModel m = model("The embeddings job");
         byte[] jpeg;
         try {
-            jpeg = Files.readAllBytes(thumbnails.file(imageId, ThumbnailSize.MEDIUM));
-        } catch (IOException e) {
+            jpeg = thumbnails.bytes(imageId, ThumbnailSize.MEDIUM);
+        } catch (java.io.UncheckedIOException e) {
             throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
                     "The medium thumbnail cannot be read: " + e.getMessage());
         }
