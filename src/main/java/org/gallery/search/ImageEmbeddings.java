@@ -1,6 +1,5 @@
 package org.gallery.search;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
