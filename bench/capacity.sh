@@ -8,10 +8,6 @@
 # PostgreSQL: GALLERY_TEST_POSTGRES_URL (a fresh database is made there); Redis: GALLERY_TEST_REDIS_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-  -Dlogging.level.root=WARN -Dlogging.level.gallery.request=WARN \
+source bench/java.sh
+bench_java -Xmx1g \
   org.gallery.bench.CapacityBenchmark "${1:-40}" "${2:-2000}" "${3:-15}" "${4:-1000}"

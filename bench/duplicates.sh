@@ -7,11 +7,8 @@
 # The corpus is the shared bench corpus (make it with its make_corpus.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+source bench/java.sh
 corpus="${1:-../shared/bench/corpus}"
 [ "$corpus" = - ] || [ -d "$corpus" ] || { echo "no corpus in $corpus: run make_corpus.sh in the shared bench folder" >&2; exit 3; }
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$CP" \
+bench_java -Xmx2g \
   org.gallery.search.bench.DuplicateBenchmark "$corpus" "${2:-vips}" "${3:-1000000}" "${4:-12}"

@@ -4,9 +4,6 @@
 #   bench/embeddings.sh [IMAGES] [MODEL_DIR]      default: 256 src/test/resources/tiny-clip
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$CP" \
+source bench/java.sh
+bench_java -Xmx2g \
   org.gallery.search.embedding.EmbeddingThroughput "${1:-256}" "${2:-src/test/resources/tiny-clip}"

@@ -4,13 +4,9 @@
 # The corpus is the shared bench corpus (make it with its make_corpus.sh); needs `zip`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+source bench/java.sh
 command -v zip >/dev/null || { echo "bench/export.sh needs zip (apt-get install zip)" >&2; exit 3; }
 corpus="${1:-../shared/bench/corpus}"
 [ -d "$corpus" ] || { echo "no corpus in $corpus: run make_corpus.sh in the shared bench folder" >&2; exit 3; }
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-  -Dlogging.level.root=WARN \
+bench_java -Xmx1g \
   org.gallery.export.bench.ExportBenchmark "$corpus" "${2:-2}" "${3:-3}"

@@ -5,10 +5,7 @@
 # PostgreSQL: the server named by GALLERY_TEST_POSTGRES_URL, else an embedded one. Needs `unzip`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+source bench/java.sh
 command -v unzip >/dev/null || { echo "bench/migration.sh: unzip is needed (apt install unzip)" >&2; exit 3; }
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+bench_java -Xmx1g \
   org.gallery.migration.bench.MigrationBenchmark "${1:-1000}" "${2:-50}" "${3:-${TMPDIR:-/tmp}}"

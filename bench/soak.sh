@@ -20,11 +20,8 @@ OUTAGES="${3:-}"
 PORT=18200
 DIR="$(mktemp -d)"
 source bench/credentials.sh
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
+source bench/java.sh
 ./gallery build >/dev/null
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
 
 export STORAGE_ROOT="$DIR/data" API_PORT=$PORT API_HOST=127.0.0.1 CAPTION_GENERATOR=dummy
 DBNAME=""
@@ -81,8 +78,7 @@ SAMPLER=$!
 if [ -n "$OWN_PG" ]; then drill_outages "$MINUTES" "$DIR/outages.txt" & DRILL=$!; fi
 
 echo "soak: $MINUTES min on $DB, 4 clients, server pid $JAVA_PID${OWN_PG:+, outages drilled}"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx256m -cp "$CP" \
-  org.gallery.bench.SoakLoad "http://127.0.0.1:$PORT" "$MINUTES" 4 "$TOKEN" "$DIR/outages.txt"
+bench_java -Xmx256m org.gallery.bench.SoakLoad "http://127.0.0.1:$PORT" "$MINUTES" 4 "$TOKEN" "$DIR/outages.txt"
 echo "$(( $(date +%s) - start )) $(rss) $(parts)" >>"$DIR/rss.txt"
 
 # ERROR lines inside an outage window (plus 15 s to recover) are counted apart from the others

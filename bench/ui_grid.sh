@@ -5,10 +5,6 @@
 # Needs Chromium and chromedriver (GALLERY_TEST_CHROMIUM / GALLERY_TEST_CHROMEDRIVER to point elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-  -Dlogging.level.root=WARN -Dlogging.level.gallery.request=WARN \
+source bench/java.sh
+bench_java -Xmx1g \
   org.gallery.bench.UiGridBenchmark "${1:-50000}"

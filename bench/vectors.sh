@@ -6,10 +6,7 @@
 # Needs about 3 GB of heap and as much disk under target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JDK="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)"
-export JAVA_HOME="${JAVA_HOME_25:-$JDK}"
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")"
+source bench/java.sh
 trap 'rm -rf target/vector-bench*' EXIT
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx6g -cp "$CP" \
+bench_java -Xmx6g \
   org.gallery.search.bench.VectorBenchmark "${1:-1000000}" "${2:-512}" "${3:-200}" "${4:-100,200}"

@@ -97,10 +97,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrency(RuntimeException e) {
         log.warn("A write gave way to a concurrent one: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The change collided with a concurrent one and was undone; try again"));
+        return temporarilyUnavailable(1, "The change collided with a concurrent one and was undone; try again");
     }
 
     @ExceptionHandler(org.jooq.exception.DataAccessException.class)
@@ -124,9 +121,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "The connection to the database was lost while the change was being saved; check whether it was, "
                         + "and try again shortly"
                 : "The database cannot be reached right now; nothing was changed, try again shortly";
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
+        return temporarilyUnavailable(5, detail);
     }
 
     private static boolean unreachable(Throwable e) {
@@ -164,10 +159,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StorageUnavailableException.class)
     ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailableException e) {
         log.warn("{}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The file storage cannot be reached right now; try again shortly"));
+        return temporarilyUnavailable(5, "The file storage cannot be reached right now; try again shortly");
     }
 
     /**
@@ -233,6 +225,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return asObject(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON for this endpoint: " + cause));
+    }
+
+    /** A 503 that passes: the client may send the same request again after {@code retryAfterSeconds}. */
+    private static ResponseEntity<ProblemDetail> temporarilyUnavailable(int retryAfterSeconds, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
