@@ -24,4 +24,9 @@ class CacheConfig {
     SharedCounters sharedCounters(Settings settings) {
         return settings.redisEnabled() ? new RedisSharedCounters(settings.redisUrl()) : new LocalSharedCounters();
     }
+
+    @Bean
+    ClusterEvents clusterEvents(Settings settings) {
+        return settings.redisEnabled() ? new RedisClusterEvents(settings.redisUrl()) : new LocalClusterEvents();
+    }
 }

@@ -2,8 +2,10 @@ package org.gallery.cache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -28,15 +30,20 @@ final class RedisConnection implements AutoCloseable {
     private volatile boolean reportedDown;
 
     RedisConnection(String url, String purpose) {
+        this.client = client(url);
+        this.purpose = purpose;
+    }
+
+    static RedisClient client(String url) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(Duration.ofMillis(500));
-        this.client = RedisClient.create(uri);
+        RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(500)).build())
                 .build());
-        this.purpose = purpose;
+        return client;
     }
 
     /** Runs commands; when Redis cannot answer, logs it once and returns {@code fallback}. */
@@ -52,6 +59,24 @@ final class RedisConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             down(e);
             return fallback;
+        }
+    }
+
+    /** Sends a command without waiting for its answer; a failure is logged as {@link #call} logs it. */
+    void send(Function<RedisAsyncCommands<String, String>, RedisFuture<?>> command) {
+        try {
+            var c = connection();
+            if (c != null) {
+                command.apply(c.async()).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        up();
+                    } else {
+                        down(failure);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            down(e);
         }
     }
 
@@ -80,7 +105,7 @@ final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private void down(RuntimeException e) {
+    private void down(Throwable e) {
         if (!reportedDown) {
             reportedDown = true;
             log.warn("Redis ({}) unavailable, going on without it: {}", purpose, e.getMessage());

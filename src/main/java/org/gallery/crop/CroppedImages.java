@@ -3,6 +3,7 @@ package org.gallery.crop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import org.gallery.cache.ClusterEvents;
 import org.gallery.config.Settings;
 import org.gallery.storage.FileStore;
 import org.gallery.storage.StoredFileResource;
@@ -24,13 +25,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CroppedImages {
 
+    private static final String TOPIC = "crops-changed";
+
     private final CropService crops;
     private final ImageService images;
     private final ImagingEngine engine;
     private final FileStore files;
     private final int quality;
+    private final ClusterEvents cluster;
 
-    CroppedImages(CropService crops, ImageService images, ImagingEngine engine, FileStore files, Settings settings) {
+    CroppedImages(CropService crops, ImageService images, ImagingEngine engine, FileStore files, Settings settings,
+            ClusterEvents cluster) {
+        this.cluster = cluster;
+        cluster.subscribe(TOPIC, id -> files.forgetCopies(FileStore.Area.CROPS, id));
         this.crops = crops;
         this.images = images;
         this.engine = engine;
@@ -60,9 +67,13 @@ public class CroppedImages {
         return new ByteArrayResource(jpeg);
     }
 
-    /** Drops every cropped file of an image: after a new crop, a removed crop or a deleted image. */
+    /**
+     * Drops every cropped file of an image: after a new crop, a removed crop or a deleted image. Other instances drop
+     * their local copies too, which would otherwise still serve the old crop by its name.
+     */
     void forget(UUID imageId) {
         files.deleteAll(FileStore.Area.CROPS, imageId.toString());
+        cluster.publish(TOPIC, imageId.toString());
     }
 
     @EventListener

@@ -108,6 +108,13 @@ public interface FileStore {
 
     void delete(Key key);
 
+    /**
+     * Drops this instance's local copies of the files under {@code folder/} (the store's files stay): another
+     * instance has just replaced or deleted them.
+     */
+    default void forgetCopies(Area area, String folder) {
+    }
+
     /** Deletes every stored file under {@code folder/} in the area. */
     void deleteAll(Area area, String folder);
 

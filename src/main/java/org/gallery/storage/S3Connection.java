@@ -112,4 +112,14 @@ final class S3Connection {
         }
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
+
+    /** Whether the bucket answers; a bucket that answers is taken as writable, as writes are not probed. */
+    static FileStore.Health health(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return new FileStore.Health("s3", true, true, -1);
+        } catch (SdkException e) {
+            return new FileStore.Health("s3", false, false, -1);
+        }
+    }
 }

@@ -234,6 +234,11 @@ class S3FileStore implements FileStore, AutoCloseable {
     }
 
     @Override
+    public void forgetCopies(Area area, String folder) {
+        cache.forgetFolder(area, folder);
+    }
+
+    @Override
     public void deleteAll(Area area, String folder) {
         cache.forgetFolder(area, folder);
         try {
@@ -276,12 +281,7 @@ class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public Health health() {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return new Health("s3", true, true, -1);
-        } catch (SdkException e) {
-            return new Health("s3", false, false, -1);
-        }
+        return S3Connection.health(s3, bucket);
     }
 
     @Override

@@ -34,7 +34,7 @@ class ThumbnailMaker implements NewImageHook {
 
     private final ImagingEngine engine;
     private final ThumbnailStore store;
-    private final HotThumbnails hot;
+    private final ThumbnailEvictions evictions;
     private final Settings.Imaging imaging;
     private final ApplicationEventPublisher events;
     /** One generation per image and mode: a strict run must not pass because it joined a lenient one. */
@@ -44,7 +44,7 @@ class ThumbnailMaker implements NewImageHook {
     private final Map<Flight, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
 
-    ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, HotThumbnails hot, Settings settings,
+    ThumbnailMaker(ImagingEngine engine, ThumbnailStore store, ThumbnailEvictions evictions, Settings settings,
             io.micrometer.core.instrument.MeterRegistry meters, ApplicationEventPublisher events) {
         this.events = events;
         io.micrometer.core.instrument.Gauge.builder("gallery.thumbnail.generations", generations, AtomicLong::get)
@@ -52,7 +52,7 @@ class ThumbnailMaker implements NewImageHook {
                 .register(meters);
         this.engine = engine;
         this.store = store;
-        this.hot = hot;
+        this.evictions = evictions;
         this.imaging = settings.imaging();
     }
 
@@ -129,7 +129,7 @@ class ThumbnailMaker implements NewImageHook {
         if (!damaged) {
             store.markDamaged(imageId, false);
         }
-        hot.forget(imageId);
+        evictions.changed(imageId);
         if (hash != null) {
             // a damaged original gets no hash: grey where data is missing would group unrelated damaged files
             events.publishEvent(new ThumbnailsMade(imageId, hash));
@@ -149,7 +149,7 @@ class ThumbnailMaker implements NewImageHook {
     @Override
     public void discarded(UUID imageId) {
         store.deleteAll(imageId);
-        hot.forget(imageId);
+        evictions.changed(imageId);
     }
 
     @EventListener

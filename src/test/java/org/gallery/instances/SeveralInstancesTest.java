@@ -23,7 +23,6 @@ import org.gallery.testing.InstanceProcess;
 import org.gallery.testing.SlowImaging;
 import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.gallery.testing.TestS3;
 import org.gallery.testing.Waits;
 import org.gallery.thumbnail.ThumbnailService;
 import org.junit.jupiter.api.Test;
@@ -42,20 +41,13 @@ class SeveralInstancesTest {
 
     /** The settings every instance of one deployment shares: database, Redis, bucket and the archives folder. */
     private static Map<String, String> deployment(int jobWorkers) {
-        Map<String, String> env = TestApp.freshEnvironment(DB);
-        env.putAll(TestS3.environment());
+        Map<String, String> env = TestApp.deploymentOnS3(DB);
         env.put("JOB_WORKERS", Integer.toString(jobWorkers));
         return env;
     }
 
-    /** One instance's own settings: its local copies of bucket files on a disk of its own, as on its own host. */
-    private static Map<String, String> instance(Map<String, String> deployment, String... more) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(deployment);
-        env.put("STORAGE_CACHE_DIR", Files.createTempDirectory("gallery-instance-cache").toString());
-        for (int i = 0; i < more.length; i += 2) {
-            env.put(more[i], more[i + 1]);
-        }
-        return env;
+    private static Map<String, String> instance(Map<String, String> deployment, String... more) {
+        return TestApp.instanceOf(deployment, more);
     }
 
     @Test

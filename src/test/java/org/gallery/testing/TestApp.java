@@ -111,6 +111,33 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(db, settings, GalleryApplication.start(settings, args));
     }
 
+    /**
+     * The settings every instance of one deployment shares: a fresh database (with Redis on PostgreSQL) and a bucket
+     * of its own on the test S3 server.
+     */
+    public static Map<String, String> deploymentOnS3(Db db) {
+        Map<String, String> env = freshEnvironment(db);
+        env.putAll(TestS3.environment());
+        return env;
+    }
+
+    /**
+     * One instance's settings in such a deployment: its local copies of bucket files on a disk of its own, as on its
+     * own host, and any further settings given as name, value pairs.
+     */
+    public static Map<String, String> instanceOf(Map<String, String> deployment, String... more) {
+        Map<String, String> env = new HashMap<>(deployment);
+        try {
+            env.put("STORAGE_CACHE_DIR", Files.createTempDirectory("gallery-instance-cache").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
     /** A second instance on the same database and storage, as behind a load balancer; the test closes it. */
     public TestApp secondInstance() {
         return secondInstance(Map.of());
