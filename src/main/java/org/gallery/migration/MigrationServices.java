@@ -6,6 +6,7 @@ import org.gallery.image.ImageRegistry;
 import org.gallery.image.ImageService;
 import org.gallery.migration.journal.MigrationJournal;
 import org.gallery.photoset.PhotosetService;
+import org.gallery.storage.FileStore;
 import org.gallery.tag.TagService;
 import org.jooq.DSLContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +69,11 @@ public final class MigrationServices implements AutoCloseable {
     /** Registration of files already in place, and the walk over every image file, for import and verify. */
     public ImageRegistry registry() {
         return context.getBean(ImageRegistry.class);
+    }
+
+    /** The stored files, in the folders or in a bucket, as STORAGE_BACKEND says. */
+    public FileStore files() {
+        return context.getBean(FileStore.class);
     }
 
     public TagService tags() {

@@ -121,6 +121,12 @@ public interface FileStore {
     /** The relative paths of every stored file under {@code folder/} in the area (all of them for ""), sorted. */
     List<String> list(Area area, String folder) throws IOException;
 
+    /**
+     * What lies directly under {@code folder/} in the area ("" for the area itself), sorted: file names, and
+     * sub-folder names ending in {@code /}. Names starting with a dot (unfinished writes) are left out.
+     */
+    List<String> children(Area area, String folder) throws IOException;
+
     /** Removes an originals' folder if it holds nothing any more (object stores have no empty folders). */
     void deleteFolderIfEmpty(String folder);
 

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -181,6 +182,25 @@ class LocalFileStore implements FileStore {
                     // work files of an unfinished write (and exports being written) start with a dot; stored names never do
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .forEach(p -> found.add(root.relativize(p).toString().replace('\\', '/')));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    @Override
+    public List<String> children(Area area, String folder) throws IOException {
+        Path dir = folder.isEmpty() ? roots.get(area) : file(area.key(folder));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    found.add(Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name);
+                }
+            }
         }
         found.sort(null);
         return found;

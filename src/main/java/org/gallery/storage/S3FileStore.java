@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gallery.config.Settings;
@@ -253,18 +252,21 @@ class S3FileStore implements FileStore, AutoCloseable {
     @Override
     public List<String> list(Area area, String folder) throws IOException {
         String areaPrefix = settings.prefix() + area.prefix() + "/";
-        String prefix = areaPrefix + (folder.isEmpty() ? "" : folder + "/");
-        List<String> found = new ArrayList<>();
         try {
-            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                    // folder markers (made by consoles, or by servers backed by a file system) hold no file
-                    .filter(o -> !o.key().endsWith("/"))
-                    .forEach(o -> found.add(o.key().substring(areaPrefix.length())));
+            return S3Listing.all(s3, bucket, areaPrefix, areaPrefix + (folder.isEmpty() ? "" : folder + "/"));
+        } catch (SdkException e) {
+            throw unavailable("list " + areaPrefix + folder, e);
+        }
+    }
+
+    @Override
+    public List<String> children(Area area, String folder) throws IOException {
+        String prefix = settings.prefix() + area.prefix() + "/" + (folder.isEmpty() ? "" : folder + "/");
+        try {
+            return S3Listing.children(s3, bucket, prefix);
         } catch (SdkException e) {
             throw unavailable("list " + prefix, e);
         }
-        found.sort(null);
-        return found;
     }
 
     @Override

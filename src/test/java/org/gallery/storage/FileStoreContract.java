@@ -117,6 +117,21 @@ abstract class FileStoreContract {
     }
 
     @Test
+    void childrenAreTheFilesAndSubFoldersDirectlyInAFolder() throws Exception {
+        files.put(Area.IMAGES.key(folder + "/b.jpg"), bytes(1, 1));
+        files.put(Area.IMAGES.key(folder + "/a.jpg"), bytes(1, 1));
+        files.put(Area.IMAGES.key(folder + "/sub/deeper/c.jpg"), bytes(1, 1));
+        files.put(Area.IMAGES.key(folder + "x/d.jpg"), bytes(1, 1));
+
+        assertThat(files.children(Area.IMAGES, folder)).containsExactly("a.jpg", "b.jpg", "sub/");
+        assertThat(files.children(Area.IMAGES, folder + "/sub")).containsExactly("deeper/");
+        assertThat(files.children(Area.IMAGES, "")).contains(folder + "/", folder + "x/").doesNotContain("a.jpg");
+        assertThat(files.children(Area.THUMBNAILS, folder)).isEmpty();
+        files.deleteAll(Area.IMAGES, folder);
+        files.deleteAll(Area.IMAGES, folder + "x");
+    }
+
+    @Test
     void listingShowsOneAreaAndFolderSortedAndDeletingAFolderTakesAllOfItAndNothingElse() throws Exception {
         String other = folder + "x";
         files.put(Area.THUMBNAILS.key(folder + "/small.jpg"), bytes(1, 1));

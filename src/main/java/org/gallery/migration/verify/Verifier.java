@@ -2,20 +2,16 @@ package org.gallery.migration.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,10 +22,12 @@ import org.gallery.migration.StepProgress;
 import org.gallery.migration.extract.ExtractedArchives;
 import org.gallery.migration.journal.MigrationJournal;
 import org.gallery.photoset.PhotosetService;
+import org.gallery.storage.FileStore;
 
 /**
- * The {@code migrate verify} step. Reads the database and the disk, changes nothing: every image row has its file
- * (with {@code deep}: the same size and SHA-256), no file lies in IMAGES_DIR that nothing knows, every photoset with
+ * The {@code migrate verify} step. Reads the database and the file store (the folders or a bucket), changes nothing:
+ * every image row has its file (with {@code deep}: the same size and SHA-256), no file lies in the images area that
+ * nothing knows, every photoset with
  * images has its folder and the right count, and how many thumbnails exist.
  */
 public final class Verifier {
@@ -47,9 +45,7 @@ public final class Verifier {
 
     public VerifyReport verify(boolean deep, StepProgress progress) throws IOException {
         long started = System.nanoTime();
-        var settings = services.settings();
-        Path images = settings.storage().images().toAbsolutePath().normalize();
-        Path thumbnails = settings.storage().thumbnails().toAbsolutePath().normalize();
+        FileStore store = services.files();
         PhotosetService photosets = services.photosets();
         ImageRegistry imageService = services.registry();
         MigrationJournal journal = services.journal();
@@ -60,15 +56,15 @@ public final class Verifier {
         long[] fine = new long[1];
         long[] checked = new long[1];
         long[] thumbs = new long[6];   // complete, partial, none, small, medium, large
-        boolean anyThumbnails = hasChildren(thumbnails);
+        boolean anyThumbnails = !store.children(FileStore.Area.THUMBNAILS, "").isEmpty();
         progress.start(deep ? "verify: image files (size and SHA-256)" : "verify: image files", imageCount, "images");
         imageService.forEachFile(row -> {
             checked[0]++;
-            if (checkFile(images, row, deep, problems)) {
+            if (checkFile(store, row, deep, problems)) {
                 fine[0]++;
             }
             if (anyThumbnails) {
-                countThumbnails(thumbnails.resolve(row.id().toString()), thumbs);
+                countThumbnails(store, row.id(), thumbs);
             } else {
                 thumbs[2]++;
             }
@@ -76,6 +72,8 @@ public final class Verifier {
         });
         progress.finish(fine[0] + " of " + checked[0] + " files fine");
 
+        // what lies directly in the images area: photoset folders ("name/") and stray files
+        List<String> top = store.children(FileStore.Area.IMAGES, "");
         var layouts = photosets.layouts();
         Map<UUID, Integer> actual = imageService.countsByPhotoset();
         Set<String> photosetFolders = new HashSet<>();
@@ -86,51 +84,40 @@ public final class Verifier {
                 problems.add(VerifyReport.Kind.COUNT_MISMATCH, layout.folder(), "photoset '" + layout.name() + "' counts "
                         + layout.imageCount() + " images but has " + rows);
             }
-            if (rows > 0 && !Files.isDirectory(images.resolve(layout.folder()), LinkOption.NOFOLLOW_LINKS)) {
+            if (rows > 0 && !top.contains(layout.folder() + "/")) {
                 problems.add(VerifyReport.Kind.MISSING_FOLDER, layout.folder(), "photoset '" + layout.name()
                         + "' has " + rows + " images but no folder");
             }
         }
 
         long notRegistered = 0;
-        List<Path> folders = new ArrayList<>();
-        if (Files.isDirectory(images)) {
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(images)) {
-                for (Path child : children) {
-                    String name = child.getFileName().toString();
-                    if (name.startsWith(".")) {
-                        continue;
-                    }
-                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                        folders.add(child);
-                    } else {
-                        problems.add(VerifyReport.Kind.UNKNOWN_FILE, name, "a file directly in the images folder");
-                    }
-                }
+        List<String> folders = new ArrayList<>();
+        for (String child : top) {
+            if (child.endsWith("/")) {
+                folders.add(child.substring(0, child.length() - 1));
+            } else {
+                problems.add(VerifyReport.Kind.UNKNOWN_FILE, child, "a file directly in the images folder");
             }
         }
-        folders.sort(null);
         progress.start("verify: files on disk", folders.size(), "folders");
-        for (Path folder : folders) {
-            String name = folder.getFileName().toString();
+        for (String name : folders) {
             boolean owned = photosetFolders.contains(name) || name.equals("_unsorted");
-            Map<String, Boolean> onDisk = new java.util.TreeMap<>();   // relative path -> is a folder
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-                for (Path file : files) {
-                    String fileName = file.getFileName().toString();
-                    if (!fileName.startsWith(".") && !ExtractedArchives.isBookkeeping(fileName)) {
-                        onDisk.put(name + "/" + fileName, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
-                    }
+            Map<String, Boolean> stored = new TreeMap<>();   // relative path -> is a folder
+            for (String child : store.children(FileStore.Area.IMAGES, name)) {
+                boolean directory = child.endsWith("/");
+                String fileName = directory ? child.substring(0, child.length() - 1) : child;
+                if (!ExtractedArchives.isBookkeeping(fileName)) {
+                    stored.put(name + "/" + fileName, directory);
                 }
             }
-            if (!owned && !onDisk.isEmpty()) {
+            if (!owned && !stored.isEmpty()) {
                 // an empty one (an archive that gave no image) disagrees with nothing
                 problems.add(VerifyReport.Kind.FOLDER_WITHOUT_PHOTOSET, name, "no photoset has its files here (not imported yet?)");
             }
             // exact look-ups by path (a unique index), in batches: no pattern matching over the whole table
-            Set<String> known = imageService.findByRelPaths(onDisk.keySet()).keySet();
-            Map<String, String> rejected = journalAvailable && known.size() < onDisk.size() ? journal.rejectedIn(name) : Map.of();
-            for (var entry : onDisk.entrySet()) {
+            Set<String> known = imageService.findByRelPaths(stored.keySet()).keySet();
+            Map<String, String> rejected = journalAvailable && known.size() < stored.size() ? journal.rejectedIn(name) : Map.of();
+            for (var entry : stored.entrySet()) {
                 String relPath = entry.getKey();
                 boolean directory = entry.getValue();
                 if (known.contains(relPath)) {
@@ -153,33 +140,45 @@ public final class Verifier {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new VerifyReport(services.settings().database().display(), images.toString(), deep,
+        return new VerifyReport(services.settings().database().display(), location(FileStore.Area.IMAGES), deep,
                 photosets.count(), imageCount, services.tags().tagCount(), photosets.countActors(),
                 checked[0], fine[0], notRegistered, layouts.size(),
-                new VerifyReport.Thumbnails(thumbnails.toString(), thumbs[0], thumbs[1], thumbs[2], thumbs[3], thumbs[4], thumbs[5]),
+                new VerifyReport.Thumbnails(location(FileStore.Area.THUMBNAILS), thumbs[0], thumbs[1], thumbs[2], thumbs[3], thumbs[4], thumbs[5]),
                 problems.counts, problems.listed, problems.notListed, Math.round(seconds * 1000) / 1000.0);
     }
 
+    /** The folder of an area, or its place in the bucket ({@code s3://bucket/prefix/images}). */
+    private String location(FileStore.Area area) {
+        var storage = services.settings().storage();
+        if (storage.local()) {
+            Path folder = area == FileStore.Area.IMAGES ? storage.images() : storage.thumbnails();
+            return folder.toAbsolutePath().normalize().toString();
+        }
+        String prefix = storage.s3().prefix().replaceAll("/+$", "");
+        return "s3://" + storage.s3().bucket() + "/" + (prefix.isEmpty() ? "" : prefix + "/") + area.name().toLowerCase(Locale.ROOT);
+    }
+
     /** @return true when the file is as recorded */
-    private static boolean checkFile(Path images, ImageRegistry.FileRow row, boolean deep, Problems problems) {
-        Path file;
+    private static boolean checkFile(FileStore store, ImageRegistry.FileRow row, boolean deep, Problems problems) {
+        FileStore.Key key;
         try {
-            file = images.resolve(row.relPath()).normalize();
-            if (!file.startsWith(images)) {
-                problems.add(VerifyReport.Kind.MISSING_FILE, row.relPath(), "image " + row.id() + ": path outside the images folder");
+            key = FileStore.Area.IMAGES.key(row.relPath());
+        } catch (IllegalArgumentException e) {
+            problems.add(VerifyReport.Kind.MISSING_FILE, row.relPath(), "image " + row.id() + ": path outside the images folder");
+            return false;
+        }
+        try {
+            var stat = store.stat(key);
+            if (stat.isEmpty()) {
+                problems.add(VerifyReport.Kind.MISSING_FILE, row.relPath(), "image " + row.id() + ": file not found");
                 return false;
             }
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                problems.add(VerifyReport.Kind.MISSING_FILE, row.relPath(), "image " + row.id() + ": not a regular file");
-                return false;
-            }
-            if (attributes.size() != row.bytes()) {
-                problems.add(VerifyReport.Kind.SIZE_MISMATCH, row.relPath(), "image " + row.id() + ": " + attributes.size()
+            if (stat.get().size() != row.bytes()) {
+                problems.add(VerifyReport.Kind.SIZE_MISMATCH, row.relPath(), "image " + row.id() + ": " + stat.get().size()
                         + " bytes on disk, " + row.bytes() + " recorded");
                 return false;
             }
-            if (deep && !sha256(file).equals(row.sha256())) {
+            if (deep && !sha256(store, key).equals(row.sha256())) {
                 problems.add(VerifyReport.Kind.CONTENT_MISMATCH, row.relPath(), "image " + row.id()
                         + ": SHA-256 differs from the one recorded");
                 return false;
@@ -194,30 +193,26 @@ public final class Verifier {
         }
     }
 
-    private static void countThumbnails(Path folder, long[] counts) {
-        int present = 0;
+    /** One listing of the image's thumbnail folder rather than a look-up per size: one request on a bucket. */
+    private static void countThumbnails(FileStore store, UUID id, long[] counts) {
+        List<String> present;
+        try {
+            present = store.children(FileStore.Area.THUMBNAILS, id.toString());
+        } catch (IOException e) {
+            present = List.of();
+        }
+        int found = 0;
         for (int i = 0; i < THUMBNAIL_SIZES.size(); i++) {
-            if (Files.isRegularFile(folder.resolve(THUMBNAIL_SIZES.get(i) + ".jpg"))) {
-                present++;
+            if (present.contains(THUMBNAIL_SIZES.get(i) + ".jpg")) {
+                found++;
                 counts[3 + i]++;
             }
         }
-        counts[present == THUMBNAIL_SIZES.size() ? 0 : present > 0 ? 1 : 2]++;
+        counts[found == THUMBNAIL_SIZES.size() ? 0 : found > 0 ? 1 : 2]++;
     }
 
-    private static boolean hasChildren(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
-            return children.iterator().hasNext();
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    private static String sha256(FileStore store, FileStore.Key key) throws IOException {
+        try (InputStream in = new DigestInputStream(store.open(key), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

@@ -33,6 +33,12 @@ public class VerifyCommand extends MigrationCommand {
         this.opener = opener;
     }
 
+    /** Verify reads through the service's own file store, a bucket as well as the folders. */
+    @Override
+    protected boolean localFoldersOnly() {
+        return false;
+    }
+
     @Override
     protected int run(Settings loaded, PrintWriter out, PrintWriter err) {
         VerifyReport report;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.gallery.migration.MigrationEnv;
 import org.gallery.migration.importer.ImportCommand;
 import org.gallery.testing.Db;
@@ -13,18 +14,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class VerifyCommandTest {
 
     @Parameter
     Db db;
 
     MigrationEnv env;
+
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
 
     @BeforeEach
     void importSomething() {
