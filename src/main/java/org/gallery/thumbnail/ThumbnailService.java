@@ -58,6 +58,10 @@ public class ThumbnailService {
         } catch (ImageRejectedException e) {
             // batch runs list failures by image; the file name is what the user can find and fix
             throw new ImageRejectedException(e.reason(), original.fileName() + ": " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // this image's problem, not the storage's: a batch lists it and goes on with the others
+            throw new IllegalStateException(original.fileName() + ": the original file is missing from the storage ("
+                    + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the original of " + imageId, e);
         }

@@ -52,7 +52,9 @@ class JobsBrowserTest extends BrowserTest {
         UUID job = made.id();
         waitFor(java.time.Duration.ofSeconds(30),
                 d -> app.api.get("/api/v2/jobs/" + job).json().get("status").asString().equals("failed"));
-        String reason = app.api.get("/api/v2/jobs/" + job).json().get("failures").get(0).get("reason").asString();
+        var failed = app.api.get("/api/v2/jobs/" + job).json();
+        assertThat(failed.get("failures")).as(failed.toString()).hasSize(1);
+        String reason = failed.get("failures").get(0).get("reason").asString();
 
         open("/jobs");
         WebElement row = find("tr[data-id='" + job + "']");
