@@ -177,12 +177,25 @@ class LocalFileStore implements FileStore {
             return List.of();
         }
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile)
-                    // work files of an unfinished write (and exports being written) start with a dot; stored names never do
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .forEach(p -> found.add(root.relativize(p).toString().replace('\\', '/')));
-        }
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+                // work files of an unfinished write (and exports being written) start with a dot; stored names never do
+                if (attrs.isRegularFile() && !p.getFileName().toString().startsWith(".")) {
+                    found.add(root.relativize(p).toString().replace('\\', '/'));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                // a work file renamed or removed by a concurrent write while the folder was read
+                if (e instanceof NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         found.sort(null);
         return found;
     }

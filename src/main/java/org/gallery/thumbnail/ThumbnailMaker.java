@@ -85,7 +85,10 @@ class ThumbnailMaker implements NewImageHook {
             }
         }
         try {
-            write(imageId, original, showDamaged);
+            // a flight that ended between the first look and this one has made them already
+            if (force || !store.complete(imageId)) {
+                write(imageId, original, showDamaged);
+            }
             mine.complete(null);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
