@@ -1,8 +1,6 @@
 package org.gallery.caption;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +15,7 @@ import org.gallery.jobs.JobItem;
 import org.gallery.jobs.JobRun;
 import org.gallery.jobs.Jobs;
 import org.gallery.jobs.PlannedItem;
-import org.gallery.photoset.PhotosetService;
+import org.gallery.image.JobSelections;
 import org.gallery.web.ApiException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -43,16 +41,16 @@ class CaptionJobs implements JobHandler {
     private final CaptionGeneration generation;
     private final CaptionService captions;
     private final ImageService images;
-    private final PhotosetService photosets;
+    private final JobSelections selections;
     private final Jobs jobs;
     private final JsonMapper json;
 
-    CaptionJobs(CaptionGeneration generation, CaptionService captions, ImageService images, PhotosetService photosets,
+    CaptionJobs(CaptionGeneration generation, CaptionService captions, ImageService images, JobSelections selections,
             @Lazy Jobs jobs, JsonMapper json) {
         this.generation = generation;
         this.captions = captions;
         this.images = images;
-        this.photosets = photosets;
+        this.selections = selections;
         this.jobs = jobs;
         this.json = json;
     }
@@ -63,8 +61,8 @@ class CaptionJobs implements JobHandler {
     }
 
     Job submit(CaptionJobRequest r) {
-        int selections = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
-        if (selections != 1) {
+        int given = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
+        if (given != 1) {
             throw ApiException.badRequest("Give exactly one selection: photoset_id, image_ids or filter");
         }
         // the same checks a single generation makes, before any job exists
@@ -80,18 +78,9 @@ class CaptionJobs implements JobHandler {
         params.put("use_crop", Boolean.TRUE.equals(r.useCrop()));
         Iterator<UUID> ids;
         if (r.imageIds() != null) {
-            List<UUID> unique = new ArrayList<>(new LinkedHashSet<>(r.imageIds()));
-            List<String> unknown = unique.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf).toList();
-            if (!unknown.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
-                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
-            }
-            ids = unique.iterator();
+            ids = selections.knownImages(r.imageIds()).iterator();
         } else if (r.photosetId() != null) {
-            if (!photosets.exists(r.photosetId())) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + r.photosetId() + " does not exist",
-                        List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
-            }
+            selections.requirePhotoset(r.photosetId());
             ids = images.ids(new ImageQuery(r.photosetId(), null, null, null, null, null, null, null, null, null, null, null));
         } else {
             ids = images.ids(images.filter(r.filter()));
@@ -99,18 +88,7 @@ class CaptionJobs implements JobHandler {
         if (!ids.hasNext()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
         }
-        Iterator<UUID> selected = ids;
-        return jobs.submit(TYPE, params, new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return selected.hasNext();
-            }
-
-            @Override
-            public PlannedItem next() {
-                return new PlannedItem(selected.next(), null);
-            }
-        });
+        return jobs.submit(TYPE, params, PlannedItem.each(ids));
     }
 
     @Override

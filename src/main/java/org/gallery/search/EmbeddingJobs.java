@@ -2,10 +2,9 @@ package org.gallery.search;
 
 import static org.gallery.search.SearchTables.I_ID;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.gallery.image.ImageService;
+import org.gallery.image.JobSelections;
 import org.gallery.imaging.ImageRejectedException;
 import org.gallery.jobs.ItemOutcome;
 import org.gallery.jobs.Job;
@@ -46,16 +45,16 @@ class EmbeddingJobs implements JobHandler {
     private final ImageEmbeddings embeddings;
     private final EmbeddingStore store;
     private final SearchFilters filters;
-    private final ImageService images;
+    private final JobSelections selections;
     private final Jobs jobs;
     private final JsonMapper json;
 
-    EmbeddingJobs(ImageEmbeddings embeddings, EmbeddingStore store, SearchFilters filters, ImageService images,
+    EmbeddingJobs(ImageEmbeddings embeddings, EmbeddingStore store, SearchFilters filters, JobSelections selections,
             @Lazy Jobs jobs, JsonMapper json) {
         this.embeddings = embeddings;
         this.store = store;
         this.filters = filters;
-        this.images = images;
+        this.selections = selections;
         this.jobs = jobs;
         this.json = json;
     }
@@ -68,27 +67,16 @@ class EmbeddingJobs implements JobHandler {
     Job submit(@Nullable EmbeddingJobRequest request) {
         var r = request == null ? new EmbeddingJobRequest(null, null, null, null) : request;
         String model = embeddings.model("The embeddings job").name();
-        int selections = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
-        if (selections > 1) {
+        int given = (r.photosetId() != null ? 1 : 0) + (r.imageIds() != null ? 1 : 0) + (r.filter() != null ? 1 : 0);
+        if (given > 1) {
             throw ApiException.badRequest("Give at most one selection: photoset_id, image_ids or filter (none: all images)");
         }
         Condition selection;
         if (r.imageIds() != null) {
-            var unique = new LinkedHashSet<>(r.imageIds());
-            List<String> unknown = unique.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf)
-                    .toList();
-            if (!unknown.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
-                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
-            }
-            selection = I_ID.in(unique);
+            selection = I_ID.in(selections.knownImages(r.imageIds()));
         } else if (r.photosetId() != null) {
-            try {
-                selection = filters.condition(filters.of(r.photosetId(), null, null));
-            } catch (ApiException e) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + r.photosetId() + " does not exist",
-                        List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
-            }
+            this.selections.requirePhotoset(r.photosetId());
+            selection = filters.condition(filters.of(r.photosetId(), null, null));
         } else if (r.filter() != null) {
             selection = filters.condition(filters.of(null, r.filter().tags(), r.filter().hasCaption()));
         } else {
@@ -103,7 +91,7 @@ class EmbeddingJobs implements JobHandler {
         ObjectNode params = json.createObjectNode();
         params.put("model", model);
         params.put("force", force);
-        return jobs.submit(TYPE, params, ids.stream().map(id -> new PlannedItem(id, null)).iterator());
+        return jobs.submit(TYPE, params, PlannedItem.each(ids.iterator()));
     }
 
     @Override

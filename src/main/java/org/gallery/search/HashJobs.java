@@ -10,7 +10,7 @@ import org.gallery.jobs.JobItem;
 import org.gallery.jobs.JobRun;
 import org.gallery.jobs.Jobs;
 import org.gallery.jobs.PlannedItem;
-import org.gallery.photoset.PhotosetService;
+import org.gallery.image.JobSelections;
 import org.gallery.web.ApiException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -27,14 +27,14 @@ class HashJobs implements JobHandler {
 
     private final PixelHashes hashes;
     private final HashBackfill backfill;
-    private final PhotosetService photosets;
+    private final JobSelections selections;
     private final Jobs jobs;
     private final JsonMapper json;
 
-    HashJobs(PixelHashes hashes, HashBackfill backfill, PhotosetService photosets, @Lazy Jobs jobs, JsonMapper json) {
+    HashJobs(PixelHashes hashes, HashBackfill backfill, JobSelections selections, @Lazy Jobs jobs, JsonMapper json) {
         this.hashes = hashes;
         this.backfill = backfill;
-        this.photosets = photosets;
+        this.selections = selections;
         this.jobs = jobs;
         this.json = json;
     }
@@ -45,9 +45,8 @@ class HashJobs implements JobHandler {
     }
 
     Job submit(UUID photosetId) {
-        if (photosetId != null && !photosets.exists(photosetId)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + photosetId + " does not exist",
-                    List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
+        if (photosetId != null) {
+            selections.requirePhotoset(photosetId);
         }
         List<UUID> missing = hashes.missing(photosetId);
         if (missing.isEmpty()) {
@@ -55,7 +54,7 @@ class HashJobs implements JobHandler {
         }
         ObjectNode params = json.createObjectNode();
         params.put("photoset_id", photosetId == null ? null : photosetId.toString());
-        return jobs.submit(TYPE, params, missing.stream().map(id -> new PlannedItem(id, null)).iterator());
+        return jobs.submit(TYPE, params, PlannedItem.each(missing.iterator()));
     }
 
     @Override

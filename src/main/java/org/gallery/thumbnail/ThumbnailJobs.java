@@ -1,8 +1,6 @@
 package org.gallery.thumbnail;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.gallery.image.ImageQuery;
@@ -15,7 +13,7 @@ import org.gallery.jobs.JobItem;
 import org.gallery.jobs.JobRun;
 import org.gallery.jobs.Jobs;
 import org.gallery.jobs.PlannedItem;
-import org.gallery.photoset.PhotosetService;
+import org.gallery.image.JobSelections;
 import org.gallery.web.ApiException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -32,15 +30,15 @@ class ThumbnailJobs implements JobHandler {
 
     private final ThumbnailService thumbnails;
     private final ImageService images;
-    private final PhotosetService photosets;
+    private final JobSelections selections;
     private final Jobs jobs;
     private final JsonMapper json;
 
-    ThumbnailJobs(ThumbnailService thumbnails, ImageService images, PhotosetService photosets, @Lazy Jobs jobs,
+    ThumbnailJobs(ThumbnailService thumbnails, ImageService images, JobSelections selections, @Lazy Jobs jobs,
             JsonMapper json) {
         this.thumbnails = thumbnails;
         this.images = images;
-        this.photosets = photosets;
+        this.selections = selections;
         this.jobs = jobs;
         this.json = json;
     }
@@ -58,40 +56,21 @@ class ThumbnailJobs implements JobHandler {
             throw ApiException.badRequest("Give photoset_id or image_ids, not both (neither: every image)");
         }
         if (imageIds != null) {
-            List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(imageIds));
-            if (ids.isEmpty()) {
+            if (imageIds.isEmpty()) {
                 throw ApiException.invalidField("image_ids", "must name at least one image");
             }
-            List<String> unknown = ids.stream().filter(id -> id == null || !images.exists(id)).map(String::valueOf).toList();
-            if (!unknown.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown images: " + unknown,
-                        List.of(new ApiException.FieldError("image_ids", "unknown: " + String.join(", ", unknown))));
-            }
             params.put("selection", "images");
-            items = ids.stream().map(id -> new PlannedItem(id, null)).iterator();
+            items = PlannedItem.each(selections.knownImages(imageIds).iterator());
         } else {
             if (photosetId != null) {
-                if (!photosets.exists(photosetId)) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Photoset " + photosetId + " does not exist",
-                            List.of(new ApiException.FieldError("photoset_id", "unknown photoset")));
-                }
+                selections.requirePhotoset(photosetId);
                 params.put("selection", "photoset");
                 params.put("photoset_id", photosetId.toString());
             } else {
                 params.put("selection", "all");
             }
-            var ids = images.ids(new ImageQuery(photosetId, null, null, null, null, null, null, null, null, null, null, null));
-            items = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return ids.hasNext();
-                }
-
-                @Override
-                public PlannedItem next() {
-                    return new PlannedItem(ids.next(), null);
-                }
-            };
+            items = PlannedItem.each(images.ids(
+                    new ImageQuery(photosetId, null, null, null, null, null, null, null, null, null, null, null)));
         }
         if (!items.hasNext()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The selection holds no images");
