@@ -1,5 +1,6 @@
 package org.gallery;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,38 +15,17 @@ import org.gallery.testing.Api;
 import org.gallery.testing.Concurrently;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Writes that race each other through the HTTP API, many at once: each answers what it is (2xx, or 404/409 for a
  * lost race), never a 500, and the data stays whole: one current caption, one row per tag, counts that match.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class ConcurrentWritesTest {
+class ConcurrentWritesTest extends ApiTestCase {
 
     private static final int THREADS = 24;
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    @BeforeEach
-    void setUp() {
-        app = TestApp.of(db);
-        api = app.api;
-        make = new Factories(api);
-    }
 
     @Test
     void captionSavesOnOneImageAllSucceedAndLeaveOneCurrentVersion() {

@@ -1,37 +1,16 @@
 package org.gallery.crop;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gallery.testing.Api;
-import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class CropApiTest {
-
-    @Parameter
-    Db db;
-
-    Api api;
-    Factories make;
-
-    @BeforeEach
-    void setUp() {
-        api = TestApp.of(db).api;
-        make = new Factories(api);
-    }
+class CropApiTest extends ApiTestCase {
 
     @Test
     void storesReplacesAndRemovesTheCrop() {

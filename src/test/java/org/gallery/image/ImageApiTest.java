@@ -1,5 +1,6 @@
 package org.gallery.image;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -11,47 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.gallery.storage.FileStore;
-import org.gallery.testing.Api;
 import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class ImageApiTest {
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    /** Every database; a subclass that runs these tests on another file store names its own. */
-    static Stream<Db> databases() {
-        return Stream.of(Db.values());
-    }
-
-    /** The app under test; a subclass runs the same tests on another file store. */
-    TestApp start() {
-        return TestApp.of(db);
-    }
-
-    @BeforeEach
-    void setUp() {
-        app = start();
-        api = app.api;
-        make = new Factories(api);
-    }
+class ImageApiTest extends ApiTestCase {
 
     @Test
     void uploadStoresExactBytesWithFactsFromTheHeader() throws Exception {

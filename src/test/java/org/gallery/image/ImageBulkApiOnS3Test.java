@@ -7,12 +7,12 @@ import org.gallery.testing.TestApp;
 /** Bulk moves and deletes with the files in an S3 bucket: the moved files are new keys, the old ones go. */
 class ImageBulkApiOnS3Test extends ImageBulkApiTest {
 
-    static Stream<Db> databases() {
+    protected static Stream<Db> databases() {
         return Stream.of(Db.SQLITE);
     }
 
     @Override
-    TestApp start() {
+    protected TestApp start() {
         return TestApp.onS3(db);
     }
 }

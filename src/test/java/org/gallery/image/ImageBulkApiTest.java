@@ -1,5 +1,6 @@
 package org.gallery.image;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,46 +10,14 @@ import org.gallery.auth.Role;
 import org.gallery.testing.Api;
 import org.gallery.storage.FileStore;
 import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** POST /images/bulk: one change to many images, by ids or by filter, all or nothing. */
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class ImageBulkApiTest {
-
-    @Parameter
-    Db db;
+class ImageBulkApiTest extends ApiTestCase {
 
     private static final java.util.concurrent.atomic.AtomicInteger SIZES = new java.util.concurrent.atomic.AtomicInteger();
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    /** Every database; a subclass that runs these tests on another file store names its own. */
-    static java.util.stream.Stream<Db> databases() {
-        return java.util.stream.Stream.of(Db.values());
-    }
-
-    /** The app under test; a subclass runs the same tests on another file store. */
-    TestApp start() {
-        return TestApp.of(db);
-    }
-
-    @BeforeEach
-    void setUp() {
-        app = start();
-        api = app.api;
-        make = new Factories(api);
-    }
 
     @Test
     void tagsAreAddedAndRemovedByIdsIdempotently() {

@@ -1,5 +1,6 @@
 package org.gallery.jobs;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,34 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gallery.testing.Api;
-import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.Waits;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class ThumbnailJobApiTest {
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    @BeforeEach
-    void setUp() {
-        app = TestApp.of(db);
-        api = app.api;
-        make = new Factories(api);
-    }
+class ThumbnailJobApiTest extends ApiTestCase {
 
     @Test
     void photosetJobMakesEveryThumbnailAndReportsProgress() throws Exception {

@@ -1,5 +1,6 @@
 package org.gallery.search;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -7,36 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gallery.testing.Api;
-import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
 import org.gallery.testing.NearCopies;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.Waits;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class DuplicateApiTest {
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    @BeforeEach
-    void setUp() {
-        app = TestApp.of(db);
-        api = app.api;
-        make = new Factories(api);
-    }
+class DuplicateApiTest extends ApiTestCase {
 
     /** An original, three near copies of it and two other pictures, in a photoset of their own. */
     record Set(UUID photoset, UUID original, UUID smaller, UUID cropped, UUID brighter, UUID other1, UUID other2) {

@@ -1,5 +1,6 @@
 package org.gallery.thumbnail;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -9,49 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
 import org.gallery.storage.FileStore;
 import org.gallery.testing.Api;
-import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class ThumbnailApiTest {
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    /** Every database; a subclass that runs these tests on another file store names its own. */
-    static Stream<Db> databases() {
-        return Stream.of(Db.values());
-    }
-
-    /** The app under test; a subclass runs the same tests on another file store. */
-    TestApp start() {
-        return TestApp.of(db);
-    }
-
-    @BeforeEach
-    void setUp() {
-        app = start();
-        api = app.api;
-        make = new Factories(api);
-    }
+class ThumbnailApiTest extends ApiTestCase {
 
     @Test
     void threeSizesUprightNeverUpscaledMadeAtUpload() throws Exception {
