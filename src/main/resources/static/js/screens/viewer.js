@@ -60,7 +60,11 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
 
   function render(image) {
     img.src = thumbnailUrl(image.id, 'large');
-    if (image.width) { img.width = image.width; img.height = image.height; }
+    if (image.width) {
+      img.width = image.width;
+      img.height = image.height;
+      img.style.setProperty('--ratio', String(image.width / image.height));
+    }
     img.alt = image.original_filename || image.file_name || '';
     name.textContent = image.original_filename || image.file_name || '';
     position.textContent = index >= 0 ? `${(index + 1).toLocaleString()} of ${list.items.length.toLocaleString()}${list.hasMore ? '+' : ''}` : '';
