@@ -89,7 +89,8 @@ export function duplicatesScreen(params, query, main) {
   function paint() {
     const left = open();
     const images = left.reduce((n, g) => n + g.others.length, 0);
-    count.textContent = groups.length === 0 ? '' : `${plural(left.length, 'group')} to review${cursor ? ' (more below)' : ''}`;
+    count.textContent = groups.length === 0 ? '' : left.length === 0 && !cursor ? 'Every group reviewed.'
+      : `${plural(left.length, 'group')} to review${cursor ? ' (more below)' : ''}`;
     empty.hidden = groups.length > 0;
     empty.replaceChildren(h('p', {}, 'No near-duplicates found.'),
       h('p', {}, 'Images are compared by a fingerprint of their pixels, made when they are stored. Images stored before '

@@ -22,7 +22,7 @@ export function searchScreen(params, query, main) {
   const title = h('h1', {}, 'Search');
   const count = h('p', { class: 'list-status', 'aria-live': 'polite', 'data-test': 'result-count' });
   const error = errorBox();
-  const textInstead = h('button', { type: 'button', class: 'small', hidden: true,
+  const textInstead = h('button', { type: 'button', class: 'primary', hidden: true,
     onclick: () => setQuery({ mode: 'text' }) }, 'Search in text mode');
   const problem = h('div', { class: 'search-problem', 'data-test': 'search-problem' }, error, textInstead);
   let viewer = null;

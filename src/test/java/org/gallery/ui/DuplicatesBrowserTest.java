@@ -119,6 +119,43 @@ class DuplicatesBrowserTest extends BrowserTest {
         assertThat(app.api.get("/api/v2/photosets/" + s.photoset() + "/images").json().get("items")).hasSize(4);
     }
 
+    @Test
+    void applyingToAllGroupsDeletesTheOthersOfEachAfterSayingHowMany() {
+        long seed = ThreadLocalRandom.current().nextLong();
+        UUID set = make.photoset();
+        List<UUID> kept = new java.util.ArrayList<>();
+        List<UUID> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BufferedImage picture = NearCopies.scene(seed + 10 * i, 1000, 700);
+            kept.add(make.image(set, "shot" + i + ".jpg", NearCopies.jpeg(picture, 0.92f), List.of()));
+            copies.add(make.image(set, "shot" + i + "-small.jpg", NearCopies.jpeg(NearCopies.resized(picture, 0.5), 0.6f), List.of()));
+        }
+        copies.add(make.image(set, "shot1-smaller.jpg",
+                NearCopies.jpeg(NearCopies.resized(NearCopies.scene(seed + 10, 1000, 700), 0.3), 0.6f), List.of()));
+
+        UUID skipped = copies.remove(2);
+
+        open("/duplicates?photoset_id=" + set);
+        waitFor(d -> all(".dup-group").size() == 3);
+        assertThat(find("[data-test=bulk-summary]").getText()).isEqualTo("All 3 groups shown: 4 other images");
+        // a group skipped is left out of "all"
+        find(".dup-group[data-keep='" + kept.get(2) + "']").findElement(By.xpath(".//button[text()='Skip']")).click();
+        waitForText("[data-test=bulk-summary]", "All 2 groups shown: 3 other images");
+        button("Keep one, delete the others in all").click();
+        WebElement dialog = find("dialog[open]");
+        assertThat(dialog.getText()).contains("Delete 3 images?").contains("each of the 2 groups");
+        dialog.findElement(By.cssSelector("button.danger")).click();
+        waitForText("[data-test=duplicates-status]", "Deleted 3 images.");
+        for (UUID id : copies) {
+            assertThat(app.api.get("/api/v2/images/" + id + "/metadata").status()).isEqualTo(404);
+        }
+        for (UUID id : kept) {
+            assertThat(app.api.get("/api/v2/images/" + id + "/metadata").status()).isEqualTo(200);
+        }
+        assertThat(app.api.get("/api/v2/images/" + skipped + "/metadata").status()).isEqualTo(200);
+        assertThat(find("[data-test=group-count]").getText()).isEqualTo("Every group reviewed.");
+    }
+
     private List<String> tags(UUID id) {
         return app.api.get("/api/v2/images/" + id + "/metadata").json().get("tags").valueStream().map(t -> t.asString()).toList();
     }
