@@ -46,7 +46,7 @@ export function searchScreen(params, query, main) {
   const likeNote = h('p', { class: 'search-like', hidden: true, 'data-test': 'search-like' });
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'search-mode-label' }, 'Mode'), modes),
+    h('div', { class: 'field mode-field' }, h('span', { class: 'field-label', id: 'search-mode-label' }, 'Mode'), modes),
     h('div', { class: 'field' }, h('label', { for: 'search-photoset' }, 'Photoset'), photosets.element),
     h('div', { class: 'field' }, h('label', { for: 'search-tags' }, 'Tags'), tags, tagList),
     h('div', { class: 'field' }, h('label', { for: 'search-has_caption' }, 'Caption'), caption),
