@@ -43,9 +43,19 @@ class SearchBrowserTest extends BrowserTest {
         find(".card");
         browser.switchTo().activeElement().sendKeys("/");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("shell-q");
-        browser.switchTo().activeElement().sendKeys(w, Keys.ENTER);
+        browser.switchTo().activeElement().sendKeys(w);
+        // from Enter to the first result in the page, and the search request's own time (Resource Timing)
+        js("window.shown = new Promise((resolve) => new MutationObserver((m, o) => {"
+                + " if (document.querySelector('.search-screen .cell')) { o.disconnect(); resolve(performance.now()); } })"
+                + ".observe(document.getElementById('main'), {childList: true, subtree: true})); window.enterAt = performance.now()");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor(d -> d.getCurrentUrl().contains("#/search?q=" + w));
         waitFor(d -> "1".equals(find("[data-test=result-count]").getDomAttribute("data-loaded")));
+        Number drawn = js("return window.shown.then((t) => t - window.enterAt)");
+        Number request = js("return performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v2/search?'))"
+                + ".at(-1).duration");
+        System.out.printf(java.util.Locale.ROOT, "[search] text search: first result drawn %.0f ms after Enter; "
+                + "GET /api/v2/search took %.0f ms%n", drawn.doubleValue(), request.doubleValue());
         assertThat(all(".cell").stream().map(c -> c.getDomAttribute("data-id")).toList()).containsExactly(captioned.toString());
         assertThat(find("[data-test=result-count]").getText()).isEqualTo("1 result");
         assertThat(find(".mode-switch button[aria-pressed=true]").getText()).isEqualTo("Text");
