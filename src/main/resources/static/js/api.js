@@ -49,7 +49,7 @@ export function onUnauthorized(fn) {
  * A JSON request to the API. `query` values that are empty are left out, arrays are sent comma-separated.
  * Network failures become an ApiError with status 0 and a sentence a person understands.
  */
-export async function request(method, path, { query, body, signal, quiet401 = false } = {}) {
+export async function request(method, path, { query, body, form, signal, quiet401 = false } = {}) {
   const url = new URL(BASE + path, location.origin);
   if (query) {
     for (const [k, v] of Object.entries(query)) {
@@ -61,6 +61,8 @@ export async function request(method, path, { query, body, signal, quiet401 = fa
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
+  } else if (form) {
+    init.body = form; // the browser writes the multipart Content-Type with its boundary
   }
   let response;
   try {
@@ -84,6 +86,8 @@ export const api = {
   post: (path, body, opts = {}) => request('POST', path, { ...opts, body }),
   put: (path, body, opts = {}) => request('PUT', path, { ...opts, body }),
   del: (path, opts = {}) => request('DELETE', path, opts),
+  /** A multipart POST (a FormData with files), query parameters in the address. */
+  postForm: (path, form, query, opts = {}) => request('POST', path, { ...opts, form, query }),
 };
 
 export const thumbnailUrl = (imageId, size = 'small') =>

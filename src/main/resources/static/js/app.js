@@ -11,10 +11,14 @@ import { jobsScreen } from './screens/jobs.js';
 import { statusScreen } from './screens/status.js';
 import { queueScreen } from './screens/queue.js';
 import { exportsScreen } from './screens/exports.js';
+import { searchScreen } from './screens/search.js';
+import { duplicatesScreen } from './screens/duplicates.js';
 import { installShortcutHelp } from './widgets/shortcuts.js';
+import { installSearchBox } from './widgets/searchbox.js';
 
 const main = document.getElementById('main');
 const header = document.querySelector('.app-header');
+installSearchBox(header.querySelector('.shell-search'));
 
 route('/signin', signInScreen);
 route('/library', libraryScreen);
@@ -24,6 +28,8 @@ route('/jobs', jobsScreen);
 route('/status', statusScreen);
 route('/queue', queueScreen);
 route('/exports', exportsScreen);
+route('/search', searchScreen);
+route('/duplicates', duplicatesScreen);
 
 function showShell(user) {
   header.hidden = !user;

@@ -30,6 +30,7 @@ export function imagesScreen({ photosetId }, query, main) {
   const count = h('p', { class: 'list-status', 'aria-live': 'polite', 'data-test': 'image-count' });
   const title = h('h1', {}, photosetId ? 'Photoset' : 'All images');
   let photoset = null;
+  let missing = false;
   let viewer = null;
 
   // --- filters ---------------------------------------------------------------------------------
@@ -82,10 +83,10 @@ export function imagesScreen({ photosetId }, query, main) {
       image.has_crop ? h('span', { class: 'badge crop', title: 'Has a crop' }, 'Crop') : null)),
   });
 
+  const selectAllButton = bar ? h('button', { type: 'button', class: 'small', onclick: () => bar.selectAll() }, 'Select all') : null;
   const screen = h('section', { class: 'screen images' },
     h('div', { class: 'screen-head' },
-      photosetId ? h('a', { href: href('/library'), class: 'back' }, '← Library') : null, title, count,
-      bar ? h('button', { type: 'button', class: 'small', onclick: () => bar.selectAll() }, 'Select all') : null),
+      photosetId ? h('a', { href: href('/library'), class: 'back' }, '← Library') : null, title, count, selectAllButton),
     toolbar, error, bar?.element, grid.element);
   main.append(screen);
   if (canWrite()) uploads.dropTarget(screen, uploadTarget);
@@ -146,7 +147,17 @@ export function imagesScreen({ photosetId }, query, main) {
   addEventListener('keydown', onEscape);
 
   function uploadTarget() {
-    return { photosetId, name: photoset ? photoset.name : 'Unsorted' };
+    return missing ? null : { photosetId, name: photoset ? photoset.name : 'Unsorted' };
+  }
+
+  /** A photoset that does not exist (deleted, or a mistyped address) offers nothing to select, filter or upload. */
+  function showMissing(e) {
+    missing = true;
+    title.textContent = 'Photoset not found';
+    for (const el of [toolbar, selectAllButton, bar?.element, grid.element, count]) if (el) el.hidden = true;
+    list.controller?.abort();
+    list.generation++;
+    error.show(e);
   }
 
   function currentQuery(extra = {}) {
@@ -187,7 +198,7 @@ export function imagesScreen({ photosetId }, query, main) {
         viewer?.listChanged();
       })
       .catch((e) => {
-        if (e.name === 'AbortError' || mine !== list.generation) return;
+        if (e.name === 'AbortError' || mine !== list.generation || missing) return;
         list.hasMore = false;
         error.show(e);
       })
@@ -246,7 +257,7 @@ export function imagesScreen({ photosetId }, query, main) {
       title.textContent = p.name;
       document.title = `${p.name} — Gallery`;
       showCount();
-    }).catch((e) => error.show(e));
+    }).catch((e) => (e.status === 404 ? showMissing(e) : error.show(e)));
   }
   loadPhotoset();
   addEventListener('hashchange', syncViewer);

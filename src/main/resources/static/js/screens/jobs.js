@@ -65,7 +65,7 @@ export function jobsScreen(params, query, main) {
     }
     return h('tr', { dataset: { id: job.id, status: job.status } },
       h('td', {}, job.type),
-      h('td', {}, h('span', { class: `status status-${job.status}` }, job.status), job.error ? h('div', { class: 'error' }, job.error) : null),
+      h('td', {}, statusOf(job, failed), job.error ? h('div', { class: 'error' }, job.error) : null),
       h('td', {}, h('progress', { max: total || 1, value: done + failed, 'aria-label': `${done} of ${total} done` }),
         h('span', { class: 'muted' }, ` ${done}/${total}${failed ? `, ${failed} failed` : ''}`)),
       h('td', {}, formatDate(job.created_at)),
@@ -75,4 +75,11 @@ export function jobsScreen(params, query, main) {
 
   refresh();
   return () => { stopped = true; clearTimeout(timer); };
+}
+
+/** A job that finished with some items failed did not simply succeed: it says so, in the warning colour. */
+export function statusOf(job, failed = job.progress?.failed || 0) {
+  const partial = job.status === 'succeeded' && failed > 0;
+  return h('span', { class: `status status-${partial ? 'partial' : job.status}` },
+    partial ? 'succeeded with failures' : job.status);
 }

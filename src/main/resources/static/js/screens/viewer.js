@@ -8,6 +8,7 @@ import { canWrite } from '../session.js';
 import { tagEditor } from '../widgets/tags.js';
 import { captionEditor } from '../widgets/caption.js';
 import { cropTool } from '../widgets/crop.js';
+import { similarImages } from '../widgets/similar.js';
 
 export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose }) {
   const img = h('img', { class: 'viewer-image', alt: '', decoding: 'async' });
@@ -30,6 +31,7 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
   let index = -1;
   let editor = null;
   let crop = null;
+  let similar = null;
 
   function indexOf(id) {
     return list.items.findIndex((it) => it.id === id);
@@ -43,6 +45,8 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
     editor = null;
     crop?.dispose();
     crop = null;
+    similar?.dispose();
+    similar = null;
     current = index >= 0 ? list.items[index] : { id };
     render(current);
     if (index < 0) {
@@ -60,7 +64,11 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
 
   function render(image) {
     img.src = thumbnailUrl(image.id, 'large');
-    if (image.width) { img.width = image.width; img.height = image.height; }
+    if (image.width) {
+      img.width = image.width;
+      img.height = image.height;
+      img.style.setProperty('--ratio', String(image.width / image.height));
+    }
     img.alt = image.original_filename || image.file_name || '';
     name.textContent = image.original_filename || image.file_name || '';
     position.textContent = index >= 0 ? `${(index + 1).toLocaleString()} of ${list.items.length.toLocaleString()}${list.hasMore ? '+' : ''}` : '';
@@ -81,13 +89,23 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
       image.has_caption = hasCaption;
       onChange(image);
     } });
+    similar?.dispose();
+    similar = similarImages(image, { onOpen: openSimilar });
     replace(details,
       h('section', { 'aria-label': 'Details' }, meta,
         h('p', {}, h('a', { href: originalUrl(image.id), target: '_blank', rel: 'noopener' }, 'Open the original'))),
       h('section', { class: 'viewer-tags' }, h('h3', {}, 'Tags'),
         tagEditor(image, { editable: writable, onChange: (updated) => { image.tags = updated.tags; onChange(image); } })),
       h('section', { class: 'viewer-caption' }, h('h3', {}, 'Caption'), editor.element),
-      h('section', { class: 'viewer-crop' }, h('h3', {}, 'Crop'), crop.element));
+      h('section', { class: 'viewer-crop' }, h('h3', {}, 'Crop'), crop.element),
+      similar.element);
+  }
+
+  /** A similar image, which may be in the list or not: shown here, and the address follows. */
+  async function openSimilar(id) {
+    await show(id);
+    onMove(current, index);
+    close.focus();
   }
 
   function row(label, value) {
@@ -133,6 +151,7 @@ export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose 
     close(notify) {
       editor?.dispose();
       crop?.dispose();
+      similar?.dispose();
       dialog.close();
       dialog.remove();
       if (notify) onClose(index);

@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 
 const SHORTCUTS = [
   ['?', 'Show this list'],
+  ['/', 'Search images (the box at the top)'],
   ['← ↑ → ↓', 'Move between thumbnails in the grid'],
   ['Enter', 'Open the focused thumbnail'],
   ['Space', 'Select or unselect the focused thumbnail (Shift: the range from the last one)'],

@@ -120,8 +120,9 @@ export const uploads = {
   /** Makes an element accept dropped files for the target getTarget() names. */
   dropTarget(el, getTarget) {
     const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+    // no target (a photoset that does not exist): the browser's own "no drop here" applies
     el.addEventListener('dragover', (e) => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || !getTarget()) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       el.classList.add('drop-over');
@@ -131,10 +132,11 @@ export const uploads = {
     });
     el.addEventListener('drop', (e) => {
       el.classList.remove('drop-over');
-      if (!e.dataTransfer?.files?.length) return;
+      const target = getTarget();
+      if (!e.dataTransfer?.files?.length || !target) return;
       e.preventDefault();
       e.stopPropagation();
-      uploads.add([...e.dataTransfer.files], getTarget());
+      uploads.add([...e.dataTransfer.files], target);
     });
   },
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * words red, green and blue point the same ways, so a text finds the images of its colour. Vectors are deliberately
  * not unit length, as some servers send them.
  */
-final class FakeEmbeddingServer implements AutoCloseable {
+public final class FakeEmbeddingServer implements AutoCloseable {
 
     static final int DIMENSION = 4;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,14 +34,14 @@ final class FakeEmbeddingServer implements AutoCloseable {
     volatile boolean dropOneVector;
     private final HttpServer server;
 
-    FakeEmbeddingServer() throws IOException {
+    public FakeEmbeddingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/embeddings", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

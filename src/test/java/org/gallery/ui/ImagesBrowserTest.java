@@ -97,4 +97,18 @@ class ImagesBrowserTest extends BrowserTest {
     private List<String> ids() {
         return all(".cell").stream().map(c -> c.getDomAttribute("data-id")).toList();
     }
+
+    @Test
+    void aMissingPhotosetOffersNothingToSelectOrUpload() {
+        expectConsoleError("status of 404");
+        open("/photosets/" + UUID.randomUUID());
+        waitForText(".screen-head h1", "Photoset not found");
+        waitForText(".images .error", "does not exist");
+        assertThat(browser.findElements(org.openqa.selenium.By.tagName("button")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText))
+                .doesNotContain("Select all", "Upload…");
+        assertThat(all(".images .toolbar").getFirst().isDisplayed()).isFalse();
+        assertThat(all(".grid-scroll").getFirst().isDisplayed()).isFalse();
+        screenshot("missing");
+    }
 }

@@ -65,4 +65,31 @@ class JobsBrowserTest extends BrowserTest {
         assertThat(row.findElements(By.xpath(".//button[text()='Retry']"))).hasSize(1);
         screenshot("failed");
     }
+
+    @Test
+    void aJobThatSucceededWithSomeFailedItemsSaysSoInAmber() throws Exception {
+        UUID set = make.photoset();
+        make.image(set);
+        UUID gone = make.image(set);
+        String relPath = app.sql().fetchValue("select rel_path from images where id = ?", gone.toString()).toString();
+        java.nio.file.Files.delete(app.imagesDir().resolve(relPath));
+        var made = app.api.post("/api/v2/thumbnails/jobs", Map.of("photoset_id", set.toString(), "force", true));
+        assertThat(made.status()).isEqualTo(202);
+        UUID job = made.id();
+        String status = waitFor(java.time.Duration.ofSeconds(30), d -> {
+            String st = app.api.get("/api/v2/jobs/" + job).json().get("status").asString();
+            return st.equals("queued") || st.equals("running") ? null : st;
+        });
+        assertThat(status).isEqualTo("succeeded");
+
+        open("/jobs");
+        WebElement row = find("tr[data-id='" + job + "']");
+        assertThat(row.getText()).contains("succeeded with failures").contains("1/2, 1 failed");
+        WebElement label = row.findElement(By.cssSelector(".status"));
+        assertThat(label.getText()).isEqualTo("succeeded with failures");
+        String amber = js("return getComputedStyle(document.documentElement).getPropertyValue('--warn').trim()");
+        assertThat(amber).isEqualTo("#9a6700");
+        assertThat(label.getCssValue("color")).isEqualTo("rgba(154, 103, 0, 1)");
+        screenshot("partial");
+    }
 }

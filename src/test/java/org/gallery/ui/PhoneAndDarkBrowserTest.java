@@ -59,6 +59,8 @@ class PhoneAndDarkBrowserTest extends BrowserTest {
         screens.put("jobs", "/jobs");
         screens.put("exports", "/exports");
         screens.put("status", "/status");
+        screens.put("search", "/search?mode=text&q=boat&photoset_id=" + set);
+        screens.put("duplicates", "/duplicates?photoset_id=" + set);
         for (String scheme : List.of("dark", "light")) {
             Browser.colorScheme(scheme);
             for (int[] size : List.of(new int[] {390, 844}, new int[] {1280, 800})) {
@@ -90,6 +92,8 @@ class PhoneAndDarkBrowserTest extends BrowserTest {
             case "queue" -> waitFor(d -> js("const i = document.querySelector('.queue-image'); return !!i && i.complete && i.naturalWidth > 0"));
             case "jobs" -> find("table.jobs tbody tr");
             case "exports" -> find("[data-test=download]");
+            case "search" -> waitFor(d -> js("const i = document.querySelector('.cell img'); return !!i && i.complete && i.naturalWidth > 0"));
+            case "duplicates" -> waitFor(d -> js("return !!document.querySelector('.dup-group, .dup-empty:not([hidden])')"));
             default -> find(".health");
         }
     }

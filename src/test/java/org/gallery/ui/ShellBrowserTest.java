@@ -16,7 +16,8 @@ class ShellBrowserTest extends BrowserTest {
         find("main .screen.library");
         assertThat(browser.getTitle()).isEqualTo("Gallery");
         assertThat(find(".brand").getText()).isEqualTo("Gallery");
-        assertThat(all(".app-nav a").stream().map(WebElement::getText)).containsExactly("Library", "Images", "Caption queue", "Jobs", "Exports", "Status");
+        assertThat(all(".app-nav a").stream().map(WebElement::getText)).containsExactly("Library", "Images", "Caption queue", "Jobs", "Duplicates",
+                "Exports", "Status");
         assertThat(find("[data-test=user-name]").getText()).isEqualTo("admin");
         assertThat(find(".user-role").getText()).isEqualTo("admin");
         assertThat(find(".app-nav a[aria-current=page]").getText()).isEqualTo("Library");

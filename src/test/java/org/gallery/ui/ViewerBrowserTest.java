@@ -109,6 +109,29 @@ class ViewerBrowserTest extends BrowserTest {
         assertThat(text.getDomProperty("value")).isEqualTo("A small boat in a harbour");
     }
 
+    @Test
+    void aSmallImageIsScaledUpToFitTheViewerLikeALargeOne() {
+        UUID set = make.photoset();
+        UUID tiny = make.image(set, "tiny.jpg", TestImages.jpeg(74, 45), List.of());
+        open("/photosets/" + set + "?image=" + tiny);
+        WebElement image = find("dialog.viewer[open] .viewer-image");
+        waitFor(d -> js("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+        for (int[] size : List.of(new int[] {1280, 800}, new int[] {390, 844})) {
+            resize(size[0], size[1]);
+            waitFor(d -> {
+                // the picture fills the stage in one direction and keeps its shape
+                List<Number> box = js("const i = arguments[0].getBoundingClientRect(), s = document.querySelector('.viewer-stage')"
+                        + ".getBoundingClientRect(); return [i.width, i.height, s.width, s.height]", image);
+                double w = box.get(0).doubleValue(), h = box.get(1).doubleValue();
+                double sw = box.get(2).doubleValue(), sh = box.get(3).doubleValue();
+                return (Math.abs(w - sw) < 1.5 || Math.abs(h - sh) < 1.5) && w <= sw + 1 && h <= sh + 1
+                        && Math.abs(w / h - 74.0 / 45) < 0.05 && w > 300;
+            });
+            screenshot("tiny-" + size[0]);
+        }
+        resize(1280, 800);
+    }
+
     private WebElement body() {
         return browser.switchTo().activeElement();
     }
