@@ -41,8 +41,17 @@ public final class CapacityBenchmark {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 15;
         long modelMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
+        long embeddingMillis = args.length > 4 ? Long.parseLong(args[4]) : 100;
         int width = Integer.getInteger("bench.width", 3000);
         int height = Integer.getInteger("bench.height", 2000);
+        if ("embeddings".equals(System.getProperty("bench.only"))) {
+            List<byte[]> files = new ArrayList<>();
+            for (int i = 0; i < Math.min(24, photos); i++) {
+                files.add(TestImages.photo(width, height, i));
+            }
+            embeddings(files, embeddingMillis);
+            System.exit(0);
+        }
 
         var model = ClosedLoop.model(modelMillis);
         Map<String, String> env = TestApp.freshEnvironment(Db.POSTGRES);
@@ -106,6 +115,7 @@ public final class CapacityBenchmark {
             rates(app, rowIds, photoIds, seconds);
             redis(app, rowIds, photoSet);
             captions(app, make, files, modelMillis);
+            embeddings(files, embeddingMillis);
         } finally {
             app.close();
             model.stop(0);
@@ -212,6 +222,47 @@ public final class CapacityBenchmark {
         double perMinute = 2 * per / minutes;
         System.out.printf(Locale.ROOT, "caption jobs: 2 jobs x %d photos at %d ms model latency: %.1f captions/min (the latency alone allows %.1f) | %s -> %s%n",
                 per, modelMillis, perMinute, 2 * 60_000.0 / modelMillis, before, ClosedLoop.load());
+    }
+
+    /**
+     * An embeddings job over photo-sized images with a stand-in model of stated latency, on an instance of its own
+     * (with embeddings on, every upload is embedded after it is stored, which would colour the upload figures above).
+     */
+    private static void embeddings(List<byte[]> files, long latencyMillis) throws Exception {
+        var model = ClosedLoop.model(latencyMillis, latencyMillis);
+        Map<String, String> env = TestApp.freshEnvironment(Db.POSTGRES);
+        env.putAll(TestS3.environment());
+        env.put("JOB_WORKERS", "2");
+        env.put("EMBEDDINGS", "openai");
+        env.put("EMBEDDING_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
+        env.put("EMBEDDING_MODEL", "bench");
+        TestApp app = TestApp.startWith(Db.POSTGRES, env);
+        try {
+            Factories make = new Factories(app.api);
+            UUID set = make.photoset();
+            int n = Math.min(24, files.size());
+            for (int i = 0; i < n; i++) {
+                make.image(set, "embed_" + i + ".jpg", files.get(i), List.of());
+            }
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (app.api.get("/api/v2/embeddings").json().get("embedded").asLong() < n && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            String before = ClosedLoop.load();
+            long start = System.nanoTime();
+            UUID job = app.api.post("/api/v2/embeddings/jobs", Map.of("photoset_id", set, "force", true)).id();
+            var done = Waits.job(app.api, "/api/v2/jobs/" + job, java.time.Duration.ofMinutes(10), "succeeded", "failed");
+            if (done.get("progress").get("done").asInt() != n) {
+                throw new IllegalStateException("embeddings job did not embed every image: " + done);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "embeddings job: %d photos of 6 MP at %d ms model latency, JOB_WORKERS=2: %.0f embeddings/min, "
+                    + "%.0f ms per image per worker beside the model | %s -> %s%n", n, latencyMillis, n * 60 / seconds,
+                    2 * seconds * 1000 / n - latencyMillis, before, ClosedLoop.load());
+        } finally {
+            app.close();
+            model.stop(0);
+        }
     }
 
     private static void bucketBytes(String bucket, int photos) {

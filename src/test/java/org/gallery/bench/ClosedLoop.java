@@ -91,9 +91,15 @@ final class ClosedLoop {
 
     /**
      * An OpenAI-compatible chat-completions endpoint that answers after a fixed latency, standing in for a caption
-     * model whose speed is stated rather than measured; answers plain or as one streamed chunk.
+     * model whose speed is stated rather than measured; answers plain or as one streamed chunk. Its
+     * {@code /v1/embeddings} stands in the same way for an embedding model: one answer per call after the latency,
+     * a 512-dimension vector per input, different for every input.
      */
     static HttpServer model(long latencyMillis) throws IOException {
+        return model(latencyMillis, latencyMillis);
+    }
+
+    static HttpServer model(long latencyMillis, long embeddingLatencyMillis) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/v1/chat/completions", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -112,6 +118,30 @@ final class ClosedLoop {
                             + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":8}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.createContext("/v1/embeddings", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int inputs = Math.max(1, request.split("\"data:image/|\"input\":\"", -1).length - 1);
+            try {
+                Thread.sleep(embeddingLatencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var random = new java.util.Random(request.hashCode());
+            StringBuilder body = new StringBuilder("{\"object\":\"list\",\"model\":\"bench\",\"data\":[");
+            for (int i = 0; i < inputs; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i)
+                        .append(",\"embedding\":[");
+                for (int d = 0; d < 512; d++) {
+                    body.append(d == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.5f", random.nextGaussian()));
+                }
+                body.append("]}");
+            }
+            byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
