@@ -1,0 +1,370 @@
+package org.gallery.search.vector;
+
+import io.grpc.BindableService;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.qdrant.client.grpc.Collections.CollectionConfig;
+import io.qdrant.client.grpc.Collections.CollectionDescription;
+import io.qdrant.client.grpc.Collections.CollectionExists;
+import io.qdrant.client.grpc.Collections.CollectionExistsRequest;
+import io.qdrant.client.grpc.Collections.CollectionExistsResponse;
+import io.qdrant.client.grpc.Collections.CollectionInfo;
+import io.qdrant.client.grpc.Collections.CollectionOperationResponse;
+import io.qdrant.client.grpc.Collections.CollectionParams;
+import io.qdrant.client.grpc.Collections.CollectionStatus;
+import io.qdrant.client.grpc.Collections.CreateCollection;
+import io.qdrant.client.grpc.Collections.DeleteCollection;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
+import io.qdrant.client.grpc.Collections.GetCollectionInfoResponse;
+import io.qdrant.client.grpc.Collections.ListCollectionsRequest;
+import io.qdrant.client.grpc.Collections.ListCollectionsResponse;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.CollectionsGrpc;
+import io.qdrant.client.grpc.PointsGrpc;
+import io.qdrant.client.grpc.Points.CountPoints;
+import io.qdrant.client.grpc.Points.CountResponse;
+import io.qdrant.client.grpc.Points.CountResult;
+import io.qdrant.client.grpc.Points.DeletePoints;
+import io.qdrant.client.grpc.Points.PointsOperationResponse;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.QueryResponse;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.UpdateResult;
+import io.qdrant.client.grpc.Points.UpdateStatus;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.QdrantGrpc;
+import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
+import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Qdrant server for tests, speaking Qdrant's own gRPC services (the definitions shipped in its Java client) on a
+ * local port, with the semantics Qdrant documents for the calls Gallery makes: collections with one unnamed dense
+ * vector, upsert and delete by id, exact count, scroll in id order, and nearest-neighbour queries filtered by point
+ * ids, by an exact scan. The {@code api-key} header is checked when a key is set (the health check needs none, as
+ * in Qdrant). What Gallery does not use answers UNIMPLEMENTED rather than pretending.
+ */
+public final class FakeQdrantServer implements AutoCloseable {
+
+    public static final String VERSION = "1.18.0";
+    private static final String HEALTH_CHECK = "qdrant.Qdrant/HealthCheck";
+    private static final Metadata.Key<String> API_KEY = Metadata.Key.of("api-key", Metadata.ASCII_STRING_MARSHALLER);
+
+    private record Space(long size, Distance distance, NavigableMap<String, float[]> points) {
+    }
+
+    private final @Nullable String apiKey;
+    private final Map<String, Space> collections = new ConcurrentHashMap<>();
+    private final AtomicLong operations = new AtomicLong();
+    /** The {@code api-key} header of every call but health checks ("" when none was sent). */
+    public final List<String> keysSent = new CopyOnWriteArrayList<>();
+    /** Points received by upserts, for counting what a catch-up uploaded. */
+    public final AtomicLong pointsUpserted = new AtomicLong();
+    private Server server;
+    private int port;
+
+    public FakeQdrantServer(@Nullable String apiKey) throws IOException {
+        this.apiKey = apiKey;
+        start(0);
+    }
+
+    private void start(int onPort) throws IOException {
+        ServerInterceptor auth = new ServerInterceptor() {
+            @Override
+            public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+                    ServerCallHandler<Q, A> next) {
+                if (!HEALTH_CHECK.equals(call.getMethodDescriptor().getFullMethodName())) {
+                    String sent = headers.get(API_KEY);
+                    keysSent.add(sent == null ? "" : sent);
+                    if (apiKey != null && !apiKey.equals(sent)) {
+                        call.close(Status.UNAUTHENTICATED.withDescription("Invalid api-key"), new Metadata());
+                        return new ServerCall.Listener<>() {
+                        };
+                    }
+                }
+                return next.startCall(call, headers);
+            }
+        };
+        var builder = Grpc.newServerBuilderForPort(onPort, InsecureServerCredentials.create());
+        for (BindableService service : List.of(new Health(), new Collections(), new Points())) {
+            builder.addService(ServerInterceptors.intercept(service, auth));
+        }
+        server = builder.build().start();
+        port = server.getPort();
+    }
+
+    /** The address to give as {@code QDRANT_URL}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The server goes away (its data stays, as on a restart with storage). */
+    public void stop() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Back on the same port. */
+    public void restart() throws IOException {
+        start(port);
+    }
+
+    public long count(String collection) {
+        return collections.get(collection).points().size();
+    }
+
+    public List<String> collectionNames() {
+        return List.copyOf(collections.keySet());
+    }
+
+    /** Forgets points, as a server that lost data would. */
+    public synchronized void drop(String collection, int howMany) {
+        var points = collections.get(collection).points();
+        for (int i = 0; i < howMany; i++) {
+            points.pollFirstEntry();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** Runs one call: its answer, or the gRPC status Qdrant would answer with. */
+    private static <T> void answer(StreamObserver<T> out, Supplier<T> body) {
+        T result;
+        try {
+            result = body.get();
+        } catch (StatusRuntimeException e) {
+            out.onError(e);
+            return;
+        }
+        out.onNext(result);
+        out.onCompleted();
+    }
+
+    private Space space(String name) {
+        Space space = collections.get(name);
+        if (space == null) {
+            throw Status.NOT_FOUND.withDescription("Not found: Collection `" + name + "` doesn't exist!")
+                    .asRuntimeException();
+        }
+        return space;
+    }
+
+    private static StatusRuntimeException unsupported(String what) {
+        return Status.UNIMPLEMENTED.withDescription("the test server does not implement " + what).asRuntimeException();
+    }
+
+    private final class Health extends QdrantGrpc.QdrantImplBase {
+        @Override
+        public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckReply> out) {
+            answer(out, () -> HealthCheckReply.newBuilder().setTitle("qdrant - vector search engine")
+                    .setVersion(VERSION).build());
+        }
+    }
+
+    private final class Collections extends CollectionsGrpc.CollectionsImplBase {
+        @Override
+        public void create(CreateCollection request, StreamObserver<CollectionOperationResponse> out) {
+            answer(out, () -> {
+                String name = request.getCollectionName();
+                if (!name.matches("[^<>:\"/\\\\|?*\\x00]{1,255}")) {
+                    throw Status.INVALID_ARGUMENT.withDescription("Validation error in body: collection_name")
+                            .asRuntimeException();
+                }
+                if (!request.getVectorsConfig().hasParams()) {
+                    throw unsupported("named or sparse vectors");
+                }
+                VectorParams params = request.getVectorsConfig().getParams();
+                if (params.getDistance() != Distance.Cosine && params.getDistance() != Distance.Dot) {
+                    throw unsupported("distance " + params.getDistance());
+                }
+                if (collections.putIfAbsent(name, new Space(params.getSize(), params.getDistance(),
+                        new TreeMap<>())) != null) {
+                    throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Collection `" + name
+                            + "` already exists!").asRuntimeException();
+                }
+                return CollectionOperationResponse.newBuilder().setResult(true).build();
+            });
+        }
+
+        @Override
+        public void get(GetCollectionInfoRequest request, StreamObserver<GetCollectionInfoResponse> out) {
+            answer(out, () -> {
+                Space space = space(request.getCollectionName());
+                var params = VectorParams.newBuilder().setSize(space.size()).setDistance(space.distance());
+                return GetCollectionInfoResponse.newBuilder().setResult(CollectionInfo.newBuilder()
+                        .setStatus(CollectionStatus.Green).setPointsCount(space.points().size()).setSegmentsCount(1)
+                        .setConfig(CollectionConfig.newBuilder().setParams(CollectionParams.newBuilder()
+                                .setShardNumber(1).setVectorsConfig(VectorsConfig.newBuilder().setParams(params)))))
+                        .build();
+            });
+        }
+
+        @Override
+        public void list(ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> out) {
+            answer(out, () -> ListCollectionsResponse.newBuilder().addAllCollections(collections.keySet().stream()
+                    .map(n -> CollectionDescription.newBuilder().setName(n).build()).toList()).build());
+        }
+
+        @Override
+        public void delete(DeleteCollection request, StreamObserver<CollectionOperationResponse> out) {
+            answer(out, () -> CollectionOperationResponse.newBuilder()
+                    .setResult(collections.remove(request.getCollectionName()) != null).build());
+        }
+
+        @Override
+        public void collectionExists(CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> out) {
+            answer(out, () -> CollectionExistsResponse.newBuilder().setResult(CollectionExists.newBuilder()
+                    .setExists(collections.containsKey(request.getCollectionName()))).build());
+        }
+    }
+
+    private final class Points extends PointsGrpc.PointsImplBase {
+        @Override
+        public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> out) {
+            answer(out, () -> {
+                Space space = space(request.getCollectionName());
+                Map<String, float[]> parsed = new TreeMap<>();
+                for (var point : request.getPointsList()) {
+                    var vector = point.getVectors().getVector();
+                    List<Float> data = vector.hasDense() ? vector.getDense().getDataList() : vector.getDataList();
+                    if (data.size() != space.size()) {
+                        throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error: expected "
+                                + "dim: " + space.size() + ", got " + data.size()).asRuntimeException();
+                    }
+                    parsed.put(QdrantIds.key(point.getId()), QdrantIds.stored(data, space.distance()));
+                }
+                synchronized (FakeQdrantServer.this) {
+                    space.points().putAll(parsed);
+                }
+                pointsUpserted.addAndGet(parsed.size());
+                return updated(request.getWait());
+            });
+        }
+
+        @Override
+        public void delete(DeletePoints request, StreamObserver<PointsOperationResponse> out) {
+            answer(out, () -> {
+                Space space = space(request.getCollectionName());
+                if (!request.getPoints().hasPoints()) {
+                    throw unsupported("deleting by filter");
+                }
+                synchronized (FakeQdrantServer.this) {
+                    request.getPoints().getPoints().getIdsList().forEach(id -> space.points().remove(QdrantIds.key(id)));
+                }
+                return updated(request.getWait());
+            });
+        }
+
+        private PointsOperationResponse updated(boolean waited) {
+            // every change is applied before the answer, so a caller that waited finds it Completed
+            return PointsOperationResponse.newBuilder().setResult(UpdateResult.newBuilder()
+                    .setOperationId(operations.incrementAndGet())
+                    .setStatus(waited ? UpdateStatus.Completed : UpdateStatus.Acknowledged)).build();
+        }
+
+        @Override
+        public void count(CountPoints request, StreamObserver<CountResponse> out) {
+            answer(out, () -> {
+                Space space = space(request.getCollectionName());
+                long n;
+                synchronized (FakeQdrantServer.this) {
+                    n = space.points().keySet().stream().filter(k -> QdrantIds.matches(request.getFilter(), k)).count();
+                }
+                return CountResponse.newBuilder().setResult(CountResult.newBuilder().setCount(n)).build();
+            });
+        }
+
+        @Override
+        public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> out) {
+            answer(out, () -> {
+                if (request.getWithVectors().getEnable() || request.getWithPayload().getEnable()) {
+                    throw unsupported("payloads and vectors in scroll answers");
+                }
+                Space space = space(request.getCollectionName());
+                int limit = request.hasLimit() ? request.getLimit() : 10;
+                List<String> keys;
+                synchronized (FakeQdrantServer.this) {
+                    var from = request.hasOffset() ? space.points().tailMap(QdrantIds.key(request.getOffset()), true)
+                            : space.points();
+                    keys = from.keySet().stream().filter(k -> QdrantIds.matches(request.getFilter(), k))
+                            .limit(limit + 1L).toList();
+                }
+                var answer = ScrollResponse.newBuilder();
+                keys.stream().limit(limit).forEach(k -> answer.addResult(RetrievedPoint.newBuilder()
+                        .setId(QdrantIds.id(k))));
+                if (keys.size() > limit) {
+                    answer.setNextPageOffset(QdrantIds.id(keys.get(limit)));
+                }
+                return answer.build();
+            });
+        }
+
+        @Override
+        public void query(QueryPoints request, StreamObserver<QueryResponse> out) {
+            answer(out, () -> {
+                if (request.getPrefetchCount() > 0 || !request.getQuery().hasNearest()
+                        || !request.getQuery().getNearest().hasDense() || request.hasUsing()) {
+                    throw unsupported("queries other than nearest to one dense vector");
+                }
+                Space space = space(request.getCollectionName());
+                List<Float> data = request.getQuery().getNearest().getDense().getDataList();
+                if (data.size() != space.size()) {
+                    throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error: expected dim: "
+                            + space.size() + ", got " + data.size()).asRuntimeException();
+                }
+                float[] query = QdrantIds.stored(data, space.distance());
+                List<ScoredPoint> scored = new ArrayList<>();
+                synchronized (FakeQdrantServer.this) {
+                    space.points().forEach((k, v) -> {
+                        if (QdrantIds.matches(request.getFilter(), k)) {
+                            scored.add(ScoredPoint.newBuilder().setId(QdrantIds.id(k)).setScore(dot(v, query))
+                                    .build());
+                        }
+                    });
+                }
+                scored.sort(Comparator.comparingDouble(ScoredPoint::getScore).reversed());
+                long offset = request.hasOffset() ? request.getOffset() : 0;
+                long limit = request.hasLimit() ? request.getLimit() : 10;
+                return QueryResponse.newBuilder().addAllResult(scored.stream().skip(offset).limit(limit)
+                        .filter(p -> !request.hasScoreThreshold() || p.getScore() >= request.getScoreThreshold())
+                        .toList()).build();
+            });
+        }
+    }
+
+    private static float dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return (float) sum;
+    }
+}
