@@ -126,8 +126,14 @@ final class QdrantCalls {
         };
     }
 
+    /** The status, and the network's own words when there are any ("Connection refused"). */
     private static String describe(Status status) {
-        return status.getDescription() == null ? status.getCode().toString()
+        String text = status.getDescription() == null ? status.getCode().toString()
                 : status.getCode() + " " + status.getDescription();
+        Throwable root = status.getCause();
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null || root.getMessage() == null ? text : text + " (" + root.getMessage() + ")";
     }
 }
