@@ -31,27 +31,10 @@ import io.qdrant.client.grpc.Collections.ListCollectionsResponse;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.CollectionsGrpc;
-import io.qdrant.client.grpc.PointsGrpc;
-import io.qdrant.client.grpc.Points.CountPoints;
-import io.qdrant.client.grpc.Points.CountResponse;
-import io.qdrant.client.grpc.Points.CountResult;
-import io.qdrant.client.grpc.Points.DeletePoints;
-import io.qdrant.client.grpc.Points.PointsOperationResponse;
-import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.QueryResponse;
-import io.qdrant.client.grpc.Points.RetrievedPoint;
-import io.qdrant.client.grpc.Points.ScoredPoint;
-import io.qdrant.client.grpc.Points.ScrollPoints;
-import io.qdrant.client.grpc.Points.ScrollResponse;
-import io.qdrant.client.grpc.Points.UpdateResult;
-import io.qdrant.client.grpc.Points.UpdateStatus;
-import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.QdrantGrpc;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -76,12 +59,12 @@ public final class FakeQdrantServer implements AutoCloseable {
     private static final String HEALTH_CHECK = "qdrant.Qdrant/HealthCheck";
     private static final Metadata.Key<String> API_KEY = Metadata.Key.of("api-key", Metadata.ASCII_STRING_MARSHALLER);
 
-    private record Space(long size, Distance distance, NavigableMap<String, float[]> points) {
+    record Space(long size, Distance distance, NavigableMap<String, float[]> points) {
     }
 
     private final @Nullable String apiKey;
     private final Map<String, Space> collections = new ConcurrentHashMap<>();
-    private final AtomicLong operations = new AtomicLong();
+    final AtomicLong operations = new AtomicLong();
     /** The {@code api-key} header of every call but health checks ("" when none was sent). */
     public final List<String> keysSent = new CopyOnWriteArrayList<>();
     /** Points received by upserts, for counting what a catch-up uploaded. */
@@ -112,7 +95,7 @@ public final class FakeQdrantServer implements AutoCloseable {
             }
         };
         var builder = Grpc.newServerBuilderForPort(onPort, InsecureServerCredentials.create());
-        for (BindableService service : List.of(new Health(), new Collections(), new Points())) {
+        for (BindableService service : List.of(new Health(), new Collections(), new FakeQdrantPoints(this))) {
             builder.addService(ServerInterceptors.intercept(service, auth));
         }
         server = builder.build().start();
@@ -156,7 +139,7 @@ public final class FakeQdrantServer implements AutoCloseable {
     }
 
     /** Runs one call: its answer, or the gRPC status Qdrant would answer with. */
-    private static <T> void answer(StreamObserver<T> out, Supplier<T> body) {
+    static <T> void answer(StreamObserver<T> out, Supplier<T> body) {
         T result;
         try {
             result = body.get();
@@ -168,7 +151,7 @@ public final class FakeQdrantServer implements AutoCloseable {
         out.onCompleted();
     }
 
-    private Space space(String name) {
+    Space space(String name) {
         Space space = collections.get(name);
         if (space == null) {
             throw Status.NOT_FOUND.withDescription("Not found: Collection `" + name + "` doesn't exist!")
@@ -177,7 +160,7 @@ public final class FakeQdrantServer implements AutoCloseable {
         return space;
     }
 
-    private static StatusRuntimeException unsupported(String what) {
+    static StatusRuntimeException unsupported(String what) {
         return Status.UNIMPLEMENTED.withDescription("the test server does not implement " + what).asRuntimeException();
     }
 
@@ -244,127 +227,5 @@ public final class FakeQdrantServer implements AutoCloseable {
             answer(out, () -> CollectionExistsResponse.newBuilder().setResult(CollectionExists.newBuilder()
                     .setExists(collections.containsKey(request.getCollectionName()))).build());
         }
-    }
-
-    private final class Points extends PointsGrpc.PointsImplBase {
-        @Override
-        public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> out) {
-            answer(out, () -> {
-                Space space = space(request.getCollectionName());
-                Map<String, float[]> parsed = new TreeMap<>();
-                for (var point : request.getPointsList()) {
-                    var vector = point.getVectors().getVector();
-                    List<Float> data = vector.hasDense() ? vector.getDense().getDataList() : vector.getDataList();
-                    if (data.size() != space.size()) {
-                        throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error: expected "
-                                + "dim: " + space.size() + ", got " + data.size()).asRuntimeException();
-                    }
-                    parsed.put(QdrantIds.key(point.getId()), QdrantIds.stored(data, space.distance()));
-                }
-                synchronized (FakeQdrantServer.this) {
-                    space.points().putAll(parsed);
-                }
-                pointsUpserted.addAndGet(parsed.size());
-                return updated(request.getWait());
-            });
-        }
-
-        @Override
-        public void delete(DeletePoints request, StreamObserver<PointsOperationResponse> out) {
-            answer(out, () -> {
-                Space space = space(request.getCollectionName());
-                if (!request.getPoints().hasPoints()) {
-                    throw unsupported("deleting by filter");
-                }
-                synchronized (FakeQdrantServer.this) {
-                    request.getPoints().getPoints().getIdsList().forEach(id -> space.points().remove(QdrantIds.key(id)));
-                }
-                return updated(request.getWait());
-            });
-        }
-
-        private PointsOperationResponse updated(boolean waited) {
-            // every change is applied before the answer, so a caller that waited finds it Completed
-            return PointsOperationResponse.newBuilder().setResult(UpdateResult.newBuilder()
-                    .setOperationId(operations.incrementAndGet())
-                    .setStatus(waited ? UpdateStatus.Completed : UpdateStatus.Acknowledged)).build();
-        }
-
-        @Override
-        public void count(CountPoints request, StreamObserver<CountResponse> out) {
-            answer(out, () -> {
-                Space space = space(request.getCollectionName());
-                long n;
-                synchronized (FakeQdrantServer.this) {
-                    n = space.points().keySet().stream().filter(k -> QdrantIds.matches(request.getFilter(), k)).count();
-                }
-                return CountResponse.newBuilder().setResult(CountResult.newBuilder().setCount(n)).build();
-            });
-        }
-
-        @Override
-        public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> out) {
-            answer(out, () -> {
-                if (request.getWithVectors().getEnable() || request.getWithPayload().getEnable()) {
-                    throw unsupported("payloads and vectors in scroll answers");
-                }
-                Space space = space(request.getCollectionName());
-                int limit = request.hasLimit() ? request.getLimit() : 10;
-                List<String> keys;
-                synchronized (FakeQdrantServer.this) {
-                    var from = request.hasOffset() ? space.points().tailMap(QdrantIds.key(request.getOffset()), true)
-                            : space.points();
-                    keys = from.keySet().stream().filter(k -> QdrantIds.matches(request.getFilter(), k))
-                            .limit(limit + 1L).toList();
-                }
-                var answer = ScrollResponse.newBuilder();
-                keys.stream().limit(limit).forEach(k -> answer.addResult(RetrievedPoint.newBuilder()
-                        .setId(QdrantIds.id(k))));
-                if (keys.size() > limit) {
-                    answer.setNextPageOffset(QdrantIds.id(keys.get(limit)));
-                }
-                return answer.build();
-            });
-        }
-
-        @Override
-        public void query(QueryPoints request, StreamObserver<QueryResponse> out) {
-            answer(out, () -> {
-                if (request.getPrefetchCount() > 0 || !request.getQuery().hasNearest()
-                        || !request.getQuery().getNearest().hasDense() || request.hasUsing()) {
-                    throw unsupported("queries other than nearest to one dense vector");
-                }
-                Space space = space(request.getCollectionName());
-                List<Float> data = request.getQuery().getNearest().getDense().getDataList();
-                if (data.size() != space.size()) {
-                    throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error: expected dim: "
-                            + space.size() + ", got " + data.size()).asRuntimeException();
-                }
-                float[] query = QdrantIds.stored(data, space.distance());
-                List<ScoredPoint> scored = new ArrayList<>();
-                synchronized (FakeQdrantServer.this) {
-                    space.points().forEach((k, v) -> {
-                        if (QdrantIds.matches(request.getFilter(), k)) {
-                            scored.add(ScoredPoint.newBuilder().setId(QdrantIds.id(k)).setScore(dot(v, query))
-                                    .build());
-                        }
-                    });
-                }
-                scored.sort(Comparator.comparingDouble(ScoredPoint::getScore).reversed());
-                long offset = request.hasOffset() ? request.getOffset() : 0;
-                long limit = request.hasLimit() ? request.getLimit() : 10;
-                return QueryResponse.newBuilder().addAllResult(scored.stream().skip(offset).limit(limit)
-                        .filter(p -> !request.hasScoreThreshold() || p.getScore() >= request.getScoreThreshold())
-                        .toList()).build();
-            });
-        }
-    }
-
-    private static float dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return (float) sum;
     }
 }

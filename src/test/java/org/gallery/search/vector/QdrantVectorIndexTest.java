@@ -94,7 +94,8 @@ class QdrantVectorIndexTest extends VectorIndexContract {
             index.put(MODEL, id, v);
             server.stop();
             assertThatThrownBy(() -> index.search(MODEL, v, 1, null))
-                    .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("QDRANT_URL=" + server.url());
+                    .isInstanceOf(VectorStoreUnavailableException.class)
+                    .hasMessageContaining("QDRANT_URL=" + server.url());
             assertThatThrownBy(() -> index.put(MODEL, UUID.randomUUID(), v))
                     .isInstanceOf(VectorStoreUnavailableException.class);
 
