@@ -90,10 +90,18 @@ public record Settings(
 
     /**
      * Image embeddings: {@code mode} is {@code off}, {@code onnx} (a model in {@code modelDir}, run in-process) or
-     * {@code openai} (a remote {@code /v1/embeddings} server); {@code vectorStore} is where their index lives.
+     * {@code openai} (a remote {@code /v1/embeddings} server); {@code vectorStore} is where their index lives:
+     * {@code lucene} on local disk or {@code qdrant}, a Qdrant server at {@code qdrantUrl} (its gRPC port) whose
+     * collections Gallery names with {@code qdrantCollectionPrefix}.
      */
     public record Embeddings(String mode, Path modelDir, String baseUrl, String model, String apiKey,
-            String vectorStore, String qdrantUrl, String qdrantApiKey) {
+            String vectorStore, String qdrantUrl, String qdrantApiKey, String qdrantCollectionPrefix) {
+        @Override
+        public String toString() {
+            return "Embeddings[mode=" + mode + ", modelDir=" + modelDir + ", baseUrl=" + baseUrl + ", model=" + model
+                    + ", vectorStore=" + vectorStore + ", qdrantUrl=" + qdrantUrl + "]";
+        }
+
         public boolean enabled() {
             return !"off".equals(mode);
         }

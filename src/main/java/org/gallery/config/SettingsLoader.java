@@ -17,7 +17,7 @@ public final class SettingsLoader {
     static final Set<String> STORAGE_BACKENDS = Set.of("local", "s3");
     static final Set<String> CAPTION_GENERATORS = Set.of("dummy", "openai", "ollama", "unsloth");
     static final Set<String> EMBEDDING_MODES = Set.of("off", "onnx", "openai");
-    static final Set<String> VECTOR_STORES = Set.of("auto", "lucene");
+    static final Set<String> VECTOR_STORES = Set.of("auto", "lucene", "qdrant");
 
     private final Map<String, String> values;
 
@@ -119,8 +119,19 @@ public final class SettingsLoader {
             throw new InvalidSettingException(baseUrl == null ? "EMBEDDING_BASE_URL" : "EMBEDDING_MODEL", "",
                     "EMBEDDINGS=openai needs EMBEDDING_BASE_URL (e.g. http://127.0.0.1:7997) and EMBEDDING_MODEL");
         }
-        return new Settings.Embeddings(mode, modelDir, baseUrl, model, text("EMBEDDING_API_KEY", null),
-                choice("VECTOR_STORE", "auto", VECTOR_STORES), text("QDRANT_URL", null), text("QDRANT_API_KEY", null));
+        String vectorStore = choice("VECTOR_STORE", "auto", VECTOR_STORES);
+        String qdrantUrl = text("QDRANT_URL", null) == null ? null : url("QDRANT_URL", null);
+        if ("qdrant".equals(vectorStore) && qdrantUrl == null) {
+            throw new InvalidSettingException("QDRANT_URL", "", "VECTOR_STORE=qdrant needs the address of the Qdrant "
+                    + "server's gRPC port, e.g. http://127.0.0.1:6334");
+        }
+        String prefix = text("QDRANT_COLLECTION_PREFIX", "gallery_");
+        if (!prefix.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidSettingException("QDRANT_COLLECTION_PREFIX", prefix,
+                    "expected up to 64 letters, digits, '_' or '-'");
+        }
+        return new Settings.Embeddings(mode, modelDir, baseUrl, model, text("EMBEDDING_API_KEY", null), vectorStore,
+                qdrantUrl, text("QDRANT_API_KEY", null), prefix);
     }
 
     private Settings.S3 s3() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gallery.config.Settings;
 import org.gallery.image.ImageDeleted;
 import org.gallery.image.ImageStored;
@@ -15,6 +16,7 @@ import org.gallery.imaging.ImageRejectedException;
 import org.gallery.search.embedding.Embedder;
 import org.gallery.search.embedding.EmbeddingModel;
 import org.gallery.search.vector.VectorIndex;
+import org.gallery.search.vector.VectorStoreUnavailableException;
 import org.gallery.thumbnail.ThumbnailService;
 import org.gallery.thumbnail.ThumbnailSize;
 import org.gallery.web.ApiException;
@@ -45,6 +47,8 @@ class ImageEmbeddings implements AutoCloseable {
     private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(UPLOAD_QUEUE), Thread.ofPlatform().name("embeddings").daemon().factory());
     private volatile boolean synced;
+    /** Writes the index missed: one during a catch-up leaves the index behind again. */
+    private final AtomicInteger missedWrites = new AtomicInteger();
 
     ImageEmbeddings(Embedder embedder, EmbeddingStore store, VectorIndex index, ThumbnailService thumbnails,
             Settings settings) {
@@ -94,7 +98,13 @@ class ImageEmbeddings implements AutoCloseable {
         if (!store.store(imageId, m.name(), vector)) {
             return false;
         }
-        index.put(m.name(), imageId, vector);
+        try {
+            index.put(m.name(), imageId, vector);
+        } catch (VectorStoreUnavailableException e) {
+            // stored in the database all the same: the next search brings the index level with it first
+            missedWrite();
+            throw e;
+        }
         return true;
     }
 
@@ -104,10 +114,16 @@ class ImageEmbeddings implements AutoCloseable {
 
     List<VectorIndex.Hit> nearest(float[] query, int k, @Nullable Collection<UUID> allowed) {
         EmbeddingModel m = model.orElseThrow();
-        if (!synced) {
-            syncIndex();
+        try {
+            if (!synced) {
+                syncIndex();
+            }
+            return index.search(m.name(), query, k, allowed);
+        } catch (VectorStoreUnavailableException e) {
+            log.warn("{}", e.getMessage());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The vector store (VECTOR_STORE=" + vectorStore
+                    + ") cannot be reached right now; try again shortly").withHeader("Retry-After", "5");
         }
-        return index.search(m.name(), query, k, allowed);
     }
 
     record Status(boolean enabled, @Nullable String model, @Nullable Integer dimension, String vectorStore,
@@ -126,15 +142,28 @@ class ImageEmbeddings implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void started() {
         if (model.isPresent()) {
-            background.execute(this::syncIndex);
+            background.execute(() -> {
+                try {
+                    syncIndex();
+                } catch (VectorStoreUnavailableException e) {
+                    // the first search tries again
+                    log.warn("The vector index could not catch up with the database: {}", e.getMessage());
+                }
+            });
         }
     }
 
     private synchronized void syncIndex() {
         if (!synced) {
+            int missed = missedWrites.get();
             index.sync(model.orElseThrow().name(), store);
-            synced = true;
+            synced = missedWrites.get() == missed;
         }
+    }
+
+    private void missedWrite() {
+        missedWrites.incrementAndGet();
+        synced = false;
     }
 
     @EventListener
@@ -159,7 +188,13 @@ class ImageEmbeddings implements AutoCloseable {
     @EventListener
     void on(ImageDeleted event) {
         if (model.isPresent()) {
-            index.remove(event.imageId());
+            try {
+                index.remove(event.imageId());
+            } catch (VectorStoreUnavailableException e) {
+                // the image is gone from the database: the index forgets it when the next search brings it level
+                missedWrite();
+                log.warn("Image {} stays in the vector index for now: {}", event.imageId(), e.getMessage());
+            }
         }
     }
 

@@ -78,6 +78,24 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void qdrantNeedsItsAddressAndTakesAPrefixOfSafeCharacters() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("VECTOR_STORE", "qdrant"), dir))
+                .hasMessageStartingWith("QDRANT_URL").hasMessageContaining("6334");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("VECTOR_STORE", "qdrant", "QDRANT_URL", "qdrant:6334"),
+                dir)).hasMessageStartingWith("QDRANT_URL");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("VECTOR_STORE", "qdrant", "QDRANT_URL",
+                "http://q:6334", "QDRANT_COLLECTION_PREFIX", "my/prefix"), dir))
+                .hasMessageStartingWith("QDRANT_COLLECTION_PREFIX");
+        Settings.Embeddings e = SettingsLoader.load(Map.of("VECTOR_STORE", "Qdrant", "QDRANT_URL", "https://q:6334/",
+                "QDRANT_API_KEY", "secret-key"), dir).embeddings();
+        assertThat(e.vectorStore()).isEqualTo("qdrant");
+        assertThat(e.qdrantUrl()).isEqualTo("https://q:6334");
+        assertThat(e.qdrantApiKey()).isEqualTo("secret-key");
+        assertThat(e.qdrantCollectionPrefix()).isEqualTo("gallery_");
+        assertThat(e.toString()).doesNotContain("secret-key");
+    }
+
+    @Test
     void dotEnvIsReadAndTheEnvironmentWins() throws Exception {
         Files.writeString(dir.resolve(".env"), """
                 # a comment

@@ -6,10 +6,11 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -20,18 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** Text-to-image, similar-image and search-by-image over embeddings from an OpenAI-compatible server. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class EmbeddingSearchApiTest {
 
-    private record Running(TestApp app, FakeEmbeddingServer server) {
+    record Running(TestApp app, FakeEmbeddingServer server) {
     }
 
-    private static final Map<Db, Running> RUNNING = new EnumMap<>(Db.class);
+    /** One service per test class and database: a subclass runs the same tests with another vector store. */
+    private static final Map<String, Running> RUNNING = new HashMap<>();
 
     @Parameter
     Db db;
@@ -40,12 +42,23 @@ class EmbeddingSearchApiTest {
     Api api;
     Factories make;
 
-    static synchronized Running start(Db db) {
-        return RUNNING.computeIfAbsent(db, d -> {
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** Settings besides the embedding server's: none here, the default vector store. */
+    Map<String, String> vectorStore() {
+        return Map.of();
+    }
+
+    private static synchronized Running start(Db db, String variant, Map<String, String> vectorStore) {
+        return RUNNING.computeIfAbsent(variant + "/" + db, key -> {
             try {
                 var server = new FakeEmbeddingServer();
-                var app = TestApp.startWith(d, Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL", server.baseUrl(),
-                        "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed"));
+                Map<String, String> env = new HashMap<>(Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL",
+                        server.baseUrl(), "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed"));
+                env.putAll(vectorStore);
+                var app = TestApp.startWith(db, env);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     app.close();
                     server.close();
@@ -59,29 +72,29 @@ class EmbeddingSearchApiTest {
 
     @BeforeEach
     void setUp() {
-        running = start(db);
+        running = start(db, getClass().getSimpleName(), vectorStore());
         api = running.app().api;
         make = new Factories(api);
     }
 
-    private UUID image(UUID set, Color colour, List<String> tags) {
+    UUID image(UUID set, Color colour, List<String> tags) {
         return make.image(set, "c.jpg", TestImages.solid(48, 32, colour), tags);
     }
 
     /** Uploads are embedded after they are stored, on a thread of their own. */
-    private void awaitEmbedded(UUID... ids) {
+    void awaitEmbedded(UUID... ids) {
         for (UUID id : ids) {
             Waits.until(Duration.ofSeconds(30), () -> api.get("/api/v2/images/" + id + "/similar?by=embeddings").status(),
                     s -> s == 200);
         }
     }
 
-    private JsonNode ok(Api.Response r) {
+    static JsonNode ok(Api.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
     }
 
-    private static List<String> ids(JsonNode page) {
+    static List<String> ids(JsonNode page) {
         return page.get("items").findValuesAsString("id");
     }
 

@@ -10,7 +10,10 @@ class VectorIndexConfig {
 
     @Bean
     VectorIndex vectorIndex(Settings settings) {
-        return switch (settings.embeddings().vectorStore()) {
+        Settings.Embeddings embeddings = settings.embeddings();
+        return switch (embeddings.vectorStore()) {
+            case "qdrant" -> QdrantVectorIndex.connect(embeddings.qdrantUrl(), embeddings.qdrantApiKey(),
+                    embeddings.qdrantCollectionPrefix());
             default -> new LuceneVectorIndex(settings.storage().root().resolve("vectors"));
         };
     }
