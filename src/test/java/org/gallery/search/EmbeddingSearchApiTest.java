@@ -6,10 +6,11 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.gallery.testing.Api;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -20,18 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** Text-to-image, similar-image and search-by-image over embeddings from an OpenAI-compatible server. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class EmbeddingSearchApiTest {
 
     private record Running(TestApp app, FakeEmbeddingServer server) {
     }
 
-    private static final Map<Db, Running> RUNNING = new EnumMap<>(Db.class);
+    /** One app per variant and database, shared by its tests. */
+    private static final Map<String, Running> RUNNING = new HashMap<>();
 
     @Parameter
     Db db;
@@ -40,21 +42,32 @@ class EmbeddingSearchApiTest {
     Api api;
     Factories make;
 
-    static synchronized Running start(Db db) {
-        return RUNNING.computeIfAbsent(db, d -> {
-            try {
-                var server = new FakeEmbeddingServer();
-                var app = TestApp.startWith(d, Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL", server.baseUrl(),
-                        "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed"));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    app.close();
-                    server.close();
-                }));
-                return new Running(app, server);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The settings of the app under test; a variant adds its own. */
+    Map<String, String> settings(Map<String, String> settings) {
+        return settings;
+    }
+
+    private Running start(Db db) {
+        synchronized (RUNNING) {
+            return RUNNING.computeIfAbsent(getClass().getName() + "/" + db, key -> {
+                try {
+                    var server = new FakeEmbeddingServer();
+                    var app = TestApp.startWith(db, settings(Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL",
+                            server.baseUrl(), "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed")));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        app.close();
+                        server.close();
+                    }));
+                    return new Running(app, server);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @BeforeEach

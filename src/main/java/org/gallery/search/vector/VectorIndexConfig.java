@@ -1,16 +1,23 @@
 package org.gallery.search.vector;
 
 import org.gallery.config.Settings;
+import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The one vector index {@code VECTOR_STORE} names; {@code auto} is the embedded Lucene index. */
+/**
+ * The one vector index {@code VECTOR_STORE} names; {@code auto} is the embedded Lucene index, which needs nothing
+ * installed on any database, while {@code pgvector} is chosen deliberately for PostgreSQL deployments of several
+ * instances.
+ */
 @Configuration(proxyBeanMethods = false)
 class VectorIndexConfig {
 
     @Bean
-    VectorIndex vectorIndex(Settings settings) {
+    VectorIndex vectorIndex(Settings settings, DSLContext db, TransactionTemplate tx) {
         return switch (settings.embeddings().vectorStore()) {
+            case "pgvector" -> new PgVectorIndex(db, tx);
             default -> new LuceneVectorIndex(settings.storage().root().resolve("vectors"));
         };
     }
