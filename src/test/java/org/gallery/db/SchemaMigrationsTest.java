@@ -52,6 +52,13 @@ class SchemaMigrationsTest {
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        if (db == Db.POSTGRES) {
+            assertThat(tables()).contains("vector_items", "vector_models");
+        }
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("007_embeddings");
+        assertThat(tables()).contains("embeddings").doesNotContain("vector_items", "vector_models");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("006_search");
         assertThat(tables()).contains("image_hashes", "search_documents").doesNotContain("embeddings");
