@@ -3,6 +3,7 @@ package org.gallery.search.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,6 +141,16 @@ class PgVectorIndexTest extends VectorIndexContract {
                     .hasMessageContaining("VECTOR_STORE=lucene");
         } finally {
             source.destroy();
+        }
+    }
+
+    @Test
+    void onAPostgreSqlWithoutTheExtensionTheStartUpErrorSaysWhatToInstall() throws Exception {
+        // the embedded PostgreSQL the tests start from a jar carries no pgvector
+        try (var pg = EmbeddedPostgres.builder().start()) {
+            var db = DSL.using(pg.getPostgresDatabase(), SQLDialect.POSTGRES);
+            assertThatThrownBy(() -> new PgVectorIndex(db, null)).hasMessageContaining("VECTOR_STORE=pgvector")
+                    .hasMessageContaining("install pgvector");
         }
     }
 
