@@ -17,7 +17,7 @@ public final class SettingsLoader {
     static final Set<String> STORAGE_BACKENDS = Set.of("local", "s3");
     static final Set<String> CAPTION_GENERATORS = Set.of("dummy", "openai", "ollama", "unsloth");
     static final Set<String> EMBEDDING_MODES = Set.of("off", "onnx", "openai");
-    static final Set<String> VECTOR_STORES = Set.of("auto", "lucene", "qdrant");
+    static final Set<String> VECTOR_STORES = Set.of("auto", "lucene", "pgvector", "qdrant");
 
     private final Map<String, String> values;
 

@@ -41,7 +41,7 @@ class SchemaMigrationsTest {
         migrations.upgrade(null);
         List<String> all = migrations.history().stream().map(SchemaMigrations.Revision::name).toList();
         assertThat(all).startsWith("001_core", "002_captions_crops", "003_migration", "004_jobs", "005_accounts",
-                "006_search", "007_embeddings");
+                "006_search", "007_embeddings", "008_vector_index");
         assertThat(migrations.current()).isEqualTo(all.getLast());
         assertThat(migrations.history()).allMatch(SchemaMigrations.Revision::applied);
         assertThat(tables()).contains("photosets", "images", "tags", "image_tags", "captions", "crops",
@@ -52,6 +52,13 @@ class SchemaMigrationsTest {
     @Test
     void downgradeReallyRollsBackAndUpgradeComesBack() throws Exception {
         migrations.upgrade(null);
+        if (db == Db.POSTGRES) {
+            assertThat(tables()).contains("vector_items", "vector_models");
+        }
+        migrations.downgrade("1");
+        assertThat(migrations.current()).isEqualTo("007_embeddings");
+        assertThat(tables()).contains("embeddings").doesNotContain("vector_items", "vector_models");
+
         migrations.downgrade("1");
         assertThat(migrations.current()).isEqualTo("006_search");
         assertThat(tables()).contains("image_hashes", "search_documents").doesNotContain("embeddings");

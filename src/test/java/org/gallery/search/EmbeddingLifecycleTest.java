@@ -20,19 +20,39 @@ import org.gallery.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** The database holds the vectors: a lost index comes back from it, and a new model makes the old vectors stale. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class EmbeddingLifecycleTest {
 
     @Parameter
     Db db;
 
-    private static Map<String, String> model(FakeEmbeddingServer server, String name) {
-        return Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL", server.baseUrl(), "EMBEDDING_MODEL", name);
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The settings of every instance the test starts; a variant adds its own. */
+    Map<String, String> settings(Map<String, String> settings) {
+        return settings;
+    }
+
+    /** Loses the vector index of a stopped instance: the folder of the embedded index. */
+    void loseTheIndex(TestApp stopped) throws IOException {
+        Path vectors = stopped.settings.storage().root().resolve("vectors");
+        try (Stream<Path> files = Files.walk(vectors)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private Map<String, String> model(FakeEmbeddingServer server, String name) {
+        return settings(Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL", server.baseUrl(), "EMBEDDING_MODEL",
+                name));
     }
 
     private static List<String> semantic(TestApp app, String q) {
@@ -54,12 +74,7 @@ class EmbeddingLifecycleTest {
             assertThat(semantic(first, "red")).containsExactly(red.toString(), green.toString());
             first.close();
 
-            Path vectors = first.settings.storage().root().resolve("vectors");
-            try (Stream<Path> files = Files.walk(vectors)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            loseTheIndex(first);
             TestApp second = first.secondInstance(model(server, "colours-v1"));
             try {
                 assertThat(semantic(second, "green")).containsExactly(green.toString(), red.toString());

@@ -40,9 +40,11 @@ class EmbeddingSearchApiOnQdrantTest extends EmbeddingSearchApiTest {
     }
 
     @Override
-    Map<String, String> vectorStore() {
-        return Map.of("VECTOR_STORE", "qdrant", "QDRANT_URL", qdrant().url(), "QDRANT_API_KEY", KEY,
-                "QDRANT_COLLECTION_PREFIX", prefix());
+    Map<String, String> settings(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putAll(Map.of("VECTOR_STORE", "qdrant", "QDRANT_URL", qdrant().url(), "QDRANT_API_KEY", KEY,
+                "QDRANT_COLLECTION_PREFIX", prefix()));
+        return all;
     }
 
     private long pointsInQdrant() {

@@ -32,7 +32,7 @@ class EmbeddingSearchApiTest {
     record Running(TestApp app, FakeEmbeddingServer server) {
     }
 
-    /** One service per test class and database: a subclass runs the same tests with another vector store. */
+    /** One app per variant and database, shared by its tests. */
     private static final Map<String, Running> RUNNING = new HashMap<>();
 
     @Parameter
@@ -46,33 +46,33 @@ class EmbeddingSearchApiTest {
         return Stream.of(Db.values());
     }
 
-    /** Settings besides the embedding server's: none here, the default vector store. */
-    Map<String, String> vectorStore() {
-        return Map.of();
+    /** The settings of the app under test; a variant adds its own. */
+    Map<String, String> settings(Map<String, String> settings) {
+        return settings;
     }
 
-    private static synchronized Running start(Db db, String variant, Map<String, String> vectorStore) {
-        return RUNNING.computeIfAbsent(variant + "/" + db, key -> {
-            try {
-                var server = new FakeEmbeddingServer();
-                Map<String, String> env = new HashMap<>(Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL",
-                        server.baseUrl(), "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed"));
-                env.putAll(vectorStore);
-                var app = TestApp.startWith(db, env);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    app.close();
-                    server.close();
-                }));
-                return new Running(app, server);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private Running start(Db db) {
+        synchronized (RUNNING) {
+            return RUNNING.computeIfAbsent(getClass().getName() + "/" + db, key -> {
+                try {
+                    var server = new FakeEmbeddingServer();
+                    var app = TestApp.startWith(db, settings(Map.of("EMBEDDINGS", "openai", "EMBEDDING_BASE_URL",
+                            server.baseUrl(), "EMBEDDING_MODEL", "colours-v1", "EMBEDDING_API_KEY", "sk-embed")));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        app.close();
+                        server.close();
+                    }));
+                    return new Running(app, server);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @BeforeEach
     void setUp() {
-        running = start(db, getClass().getSimpleName(), vectorStore());
+        running = start(db);
         api = running.app().api;
         make = new Factories(api);
     }

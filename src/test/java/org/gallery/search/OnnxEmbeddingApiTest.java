@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.gallery.search.embedding.OnnxEmbeddingModelTest;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -16,21 +17,30 @@ import org.gallery.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** EMBEDDINGS=onnx end to end with the tiny model: uploads embedded in-process, the job, and all three searches. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
+@MethodSource("databases")
 class OnnxEmbeddingApiTest {
 
     @Parameter
     Db db;
 
+    static Stream<Db> databases() {
+        return Stream.of(Db.values());
+    }
+
+    /** The settings of the app under test; a variant adds its own. */
+    Map<String, String> settings(Map<String, String> settings) {
+        return settings;
+    }
+
     @Test
     void uploadsAreEmbeddedInProcessAndEverySearchAnswers() throws Exception {
-        TestApp app = TestApp.startWith(db, Map.of("EMBEDDINGS", "onnx",
-                "EMBEDDING_MODEL_DIR", OnnxEmbeddingModelTest.tinyClip().toString()));
+        TestApp app = TestApp.startWith(db, settings(Map.of("EMBEDDINGS", "onnx",
+                "EMBEDDING_MODEL_DIR", OnnxEmbeddingModelTest.tinyClip().toString())));
         try {
             var api = app.api;
             var make = new Factories(api);

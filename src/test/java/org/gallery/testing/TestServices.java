@@ -38,6 +38,17 @@ public final class TestServices {
         return "postgresql://" + postgresUser + "@" + hostPort + "/" + name;
     }
 
+    /** Drops a database {@link #newPostgresDatabase} made, once nothing is connected to it (a large one, say). */
+    public static synchronized void dropPostgresDatabase(String url) {
+        startPostgres();
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(postgresAdminJdbc, postgresUser, null)) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the test database " + name, e);
+        }
+    }
+
     public static synchronized String redisUrl() {
         if (redisUrl == null) {
             String fromEnv = System.getenv("GALLERY_TEST_REDIS_URL");

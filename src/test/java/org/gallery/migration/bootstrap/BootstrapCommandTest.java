@@ -110,7 +110,7 @@ class BootstrapCommandTest {
         assertThat(env.count("images")).isEqualTo(6);
         assertThat(env.count("migration_archives")).isEqualTo(3);
         assertThat(env.out)
-                .contains("1. database:   upgraded from an empty database to 007_embeddings")
+                .contains("1. database:   upgraded from an empty database to 008_vector_index")
                 .contains("2. extract:    done - 3 archives (0 unchanged, 0 failed), 6 images written")
                 .contains("4. thumbnails: done - 6 made, 0 already there, 0 failed")
                 .contains("5. verify:     done - the database and the disk agree")
@@ -122,7 +122,7 @@ class BootstrapCommandTest {
 
         assertThat(env.dump()).isEqualTo(state);
         assertThat(env.out)
-                .contains("1. database:   at revision 007_embeddings")
+                .contains("1. database:   at revision 008_vector_index")
                 .contains("3 archives (3 unchanged, 0 failed), 0 images written")
                 .contains("photosets:  0 created, 0 updated, 4 unchanged, 0 failed");
     }
@@ -181,7 +181,7 @@ class BootstrapCommandTest {
         assertThat(json.get("import").get("images_registered").asInt()).isEqualTo(2);
         assertThat(json.get("thumbnails").get("status").asString()).isEqualTo("would_run");
         assertThat(json.get("verify").isNull()).isTrue();
-        assertThat(env.err).contains("database: at revision 007_embeddings");
+        assertThat(env.err).contains("database: at revision 008_vector_index");
 
         assertThat(env.dump()).isEqualTo(state);
     }

@@ -14,17 +14,22 @@ import java.util.function.BiConsumer;
 import org.apache.lucene.util.VectorUtil;
 import org.gallery.search.embedding.Vectors;
 import org.gallery.search.vector.LuceneVectorIndex;
+import org.gallery.search.vector.PgVectorIndex;
 import org.gallery.search.vector.VectorIndex;
 import org.gallery.search.vector.VectorSource;
+import org.gallery.testing.PgVectorDatabase;
+import org.gallery.testing.TestServices;
 
 /**
- * Vector search benchmark (on demand, bench/vectors.sh): builds the Lucene index of N unit vectors through the same
- * rebuild path the service uses, then times top-10 searches and measures recall@10 against an exact scan of the same
- * vectors, computed in the same run.
+ * Vector search benchmark (on demand, bench/vectors.sh): builds the index of N unit vectors in each vector store
+ * asked for (Lucene on disk, pgvector in the test PostgreSQL server) through the same sync path the service uses,
+ * then times top-10 searches and measures recall@10 against an exact scan of the same vectors, computed in the same
+ * run.
  *
  * <p>The vectors are synthetic, as no real embeddings of a million photos are at hand: a mixture of Gaussian
  * clusters (embeddings of photos group by subject) with as much spread inside a cluster as between clusters;
- * queries are new draws from the same mixture. Arguments: count, dimension, queries, candidate lists to try.
+ * queries are new draws from the same mixture. Arguments: count, dimension, queries, candidate lists to try (Lucene's
+ * candidates, pgvector's hnsw.ef_search), stores ({@code lucene,pgvector}).
  */
 public final class VectorBenchmark {
 
@@ -70,36 +75,60 @@ public final class VectorBenchmark {
                 }
             }
         };
-        long t0 = System.nanoTime();
-        try (var index = new LuceneVectorIndex(dir)) {
-            index.sync(MODEL, source);
-        }
-        System.out.printf(Locale.ROOT, "lucene build (rebuild path, HNSW M=16 beam=100): %.0f s, %.0f MB on disk%n",
-                (System.nanoTime() - t0) / 1e9, size(dir) / 1e6);
-
-        for (int candidates : candidateLists) {
-            try (var index = new LuceneVectorIndex(dir, candidates)) {
+        List<String> stores = List.of(args.length > 4 ? args[4].split(",") : new String[] {"lucene"});
+        if (stores.contains("lucene")) {
+            long t0 = System.nanoTime();
+            try (var index = new LuceneVectorIndex(dir)) {
                 index.sync(MODEL, source);
-                for (int w = 0; w < Math.min(queries, 100); w++) {
-                    index.search(MODEL, qs[w], 10, null);
+            }
+            System.out.printf(Locale.ROOT, "lucene build (rebuild path, HNSW M=16 beam=100): %.0f s, %.0f MB on disk%n",
+                    (System.nanoTime() - t0) / 1e9, size(dir) / 1e6);
+            for (int candidates : candidateLists) {
+                try (var index = new LuceneVectorIndex(dir, candidates)) {
+                    index.sync(MODEL, source);
+                    measure("lucene top-10, " + candidates + " candidates", index, qs, truth);
                 }
-                long[] nanos = new long[queries * 3];
-                double found = 0;
-                for (int round = 0; round < 3; round++) {
-                    for (int q = 0; q < queries; q++) {
-                        long t = System.nanoTime();
-                        List<VectorIndex.Hit> hits = index.search(MODEL, qs[q], 10, null);
-                        nanos[round * queries + q] = System.nanoTime() - t;
-                        if (round == 0) {
-                            Set<UUID> want = truth.get(q);
-                            found += hits.stream().filter(h -> want.contains(h.imageId())).count();
-                        }
-                    }
-                }
-                System.out.printf(Locale.ROOT, "lucene top-10, %d candidates: p50 %.2f ms, p99 %.2f ms, recall@10 %.3f%n",
-                        candidates, pct(nanos, 50), pct(nanos, 99), found / (queries * 10.0));
             }
         }
+        if (stores.contains("pgvector")) {
+            var database = PgVectorDatabase.create();
+            try (database) {
+                long t0 = System.nanoTime();
+                new PgVectorIndex(database.db(), database.tx()).sync(MODEL, source);
+                long bytes = database.db().fetchOne("SELECT pg_total_relation_size('vector_items')").get(0, Long.class);
+                System.out.printf(Locale.ROOT, "pgvector build (sync path: rows, then HNSW M=16 ef_construction=64):"
+                        + " %.0f s, %.0f MB in the database%n", (System.nanoTime() - t0) / 1e9, bytes / 1e6);
+                for (int ef : candidateLists) {
+                    var index = new PgVectorIndex(database.db(), database.tx(), ef);
+                    measure("pgvector top-10, ef_search " + ef, index, qs, truth);
+                }
+            } finally {
+                TestServices.dropPostgresDatabase(database.url());
+            }
+        }
+    }
+
+    /** Warms up, then times three rounds of the queries; recall@10 of the first round against the exact scan. */
+    static void measure(String label, VectorIndex index, float[][] qs, List<Set<UUID>> truth) {
+        int queries = qs.length;
+        for (int w = 0; w < Math.min(queries, 100); w++) {
+            index.search(MODEL, qs[w], 10, null);
+        }
+        long[] nanos = new long[queries * 3];
+        double found = 0;
+        for (int round = 0; round < 3; round++) {
+            for (int q = 0; q < queries; q++) {
+                long t = System.nanoTime();
+                List<VectorIndex.Hit> hits = index.search(MODEL, qs[q], 10, null);
+                nanos[round * queries + q] = System.nanoTime() - t;
+                if (round == 0) {
+                    Set<UUID> want = truth.get(q);
+                    found += hits.stream().filter(h -> want.contains(h.imageId())).count();
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms, recall@10 %.3f%n", label, pct(nanos, 50),
+                pct(nanos, 99), found / (queries * 10.0));
     }
 
     static float[][] mixture(int count, int dim, long seed) {
