@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A resumable write to a bucket: one multipart upload, a part sent each time {@code partBytes} are written. The
+ * A resumable write to a bucket: one multipart upload, a part sent each time {@code partBytes} are written (a file
+ * smaller than one part goes up in one request when complete). The
  * state is the upload's id and the parts sent so far (size and ETag), so any instance can go on after the last of
  * them; what was written after it, held in memory only, is written again. Parts are sent again under the same
  * numbers, which replaces them. Until completed, the object does not exist.
@@ -38,7 +39,7 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
     private final S3Client s3;
     private final String bucket;
     private final String objectKey;
-    private final String uploadId;
+    private String uploadId;
     private final List<Part> parts;
     private final byte[] buffer;
     private final long resumedAt;
@@ -69,8 +70,7 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
                 S3Writes.abort(s3, bucket, objectKey, lines[1]);
             }
             // a first start, or the upload was aborted (the job failed): everything is written again
-            String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)).uploadId();
-            return new S3ResumableWrite(s3, bucket, objectKey, partBytes, id, new ArrayList<>());
+            return new S3ResumableWrite(s3, bucket, objectKey, partBytes, null, new ArrayList<>());
         } catch (SdkException e) {
             throw failure("start the upload of " + objectKey, e);
         }
@@ -141,6 +141,10 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
         int number = parts.size() + 1;
         int length = filled;
         try {
+            if (uploadId == null) {
+                // started with the first part: a file that never fills one goes up in a single request
+                uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)).uploadId();
+            }
             String etag = s3.uploadPart(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId).partNumber(number),
                     RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length)).eTag();
             parts.add(new Part(length, etag));
@@ -162,6 +166,9 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
 
     @Override
     public String checkpoint() {
+        if (uploadId == null) {
+            return FORMAT;
+        }
         StringBuilder state = new StringBuilder(FORMAT).append('\n').append(uploadId);
         for (Part p : parts) {
             state.append('\n').append(p.size()).append(' ').append(p.etag());
@@ -171,7 +178,17 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
 
     @Override
     public long complete() throws IOException {
-        if (filled > 0 || parts.isEmpty()) {
+        if (uploadId == null) {
+            try {
+                s3.putObject(b -> b.bucket(bucket).key(objectKey),
+                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled));
+            } catch (SdkException e) {
+                throw failure("upload " + objectKey, e);
+            }
+            S3Writes.abortUploads(s3, bucket, objectKey);
+            return filled;
+        }
+        if (filled > 0) {
             sendPart();
         }
         List<CompletedPart> done = new ArrayList<>();
@@ -191,7 +208,9 @@ final class S3ResumableWrite extends OutputStream implements ResumableWrite {
 
     @Override
     public void abandon() {
-        S3Writes.abort(s3, bucket, objectKey, uploadId);
+        if (uploadId != null) {
+            S3Writes.abort(s3, bucket, objectKey, uploadId);
+        }
     }
 
     @Override
