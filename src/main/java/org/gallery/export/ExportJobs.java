@@ -120,6 +120,8 @@ class ExportJobs implements JobHandler {
                     writeAgain(item);
                 }
             } catch (IOException | RuntimeException e) {
+                // the job fails: an upload it cannot go on with is not left behind
+                write.abandon();
                 write.close();
                 throw e;
             }

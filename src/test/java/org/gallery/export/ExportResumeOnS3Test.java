@@ -59,10 +59,10 @@ class ExportResumeOnS3Test {
             childEnv.put("JOB_WORKERS", "1");
             child = InstanceProcess.start(childEnv, front.settings.storage().root().resolve("child.log"),
                     SlowImaging.SOURCE, SlowImaging.delay(600), FAST_LEASE, FAST_POLL, SMALL_PARTS)
-                    .awaitUp(Duration.ofSeconds(120));
+                    .awaitUp(Duration.ofSeconds(240));
 
             // the child's one worker takes the first export; the second, same selection and time stamp, waits
-            Map<String, Object> request = Map.of("photoset_id", set, "max_size", 1200, "captions", true);
+            Map<String, Object> request = Map.of("photoset_id", set, "max_size", 1500, "captions", true);
             UUID killed;
             UUID reference;
             while (true) {
@@ -110,8 +110,8 @@ class ExportResumeOnS3Test {
 
             byte[] finished = api.get("/api/v2/exports/" + killed + "/download").body();
             byte[] uninterrupted = api.get("/api/v2/exports/" + reference + "/download").body();
-            assertThat(finished.length).isEqualTo(uninterrupted.length).isGreaterThan(2 * PART_BYTES);
             assertThat(sha256(finished)).as("the resumed ZIP, byte for byte").isEqualTo(sha256(uninterrupted));
+            assertThat(finished.length).as("several parts").isGreaterThan(PART_BYTES * 3 / 2);
             Path file = Files.createTempFile("resumed", ".zip");
             try {
                 Files.write(file, finished);
@@ -149,7 +149,7 @@ class ExportResumeOnS3Test {
         try (S3Client s3 = TestS3.client()) {
             Api api = app.api;
             UUID set = photoset(api, 24);
-            Map<String, Object> request = Map.of("photoset_id", set, "max_size", 1200);
+            Map<String, Object> request = Map.of("photoset_id", set, "max_size", 1500);
             String bucket = env.get("S3_BUCKET");
             for (String how : List.of("cancel", "delete")) {
                 UUID id = api.post("/api/v2/exports", request).id();
@@ -182,7 +182,7 @@ class ExportResumeOnS3Test {
         Factories make = new Factories(api);
         UUID set = make.photoset();
         for (int i = 0; i < count; i++) {
-            byte[] jpeg = i % 2 == 0 ? TestImages.jpeg(1600, 1200) : noise(1100, 800 + i);
+            byte[] jpeg = i % 2 == 0 ? TestImages.jpeg(1600, 1200) : noise(1400, 1000 + i);
             UUID id = make.image(set, String.format("img_%03d.jpg", i), jpeg, List.of("t" + i % 3));
             if (i % 3 == 0) {
                 api.post("/api/v2/images/" + id + "/caption", Map.of("caption", "caption of image " + i));
