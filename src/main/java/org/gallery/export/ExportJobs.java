@@ -1,14 +1,10 @@
 package org.gallery.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.gallery.config.Settings;
 import org.gallery.jobs.ItemOutcome;
@@ -17,6 +13,7 @@ import org.gallery.jobs.JobHandler;
 import org.gallery.jobs.JobItem;
 import org.gallery.jobs.JobRun;
 import org.gallery.storage.FileStore;
+import org.gallery.storage.ResumableWrite;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,11 +21,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Exports as background jobs. The archive grows in {@code {ARCHIVES_DIR}/exports/.{id}.zip.part}; each committed
- * batch records the file's length (after an fsync) and, per image, its entries and manifest line. A run that was
- * killed truncates the file back to that length and goes on with the next image, so nothing is written twice. The
- * manifest and central directory are written from the database at the end, then the file is renamed to
- * {@code {id}.zip}.
+ * Exports as background jobs. The archive is a {@link ResumableWrite} of the file store: each committed batch
+ * records the write's checkpoint and, per image, its entries, its manifest line and where its bytes end. A run that
+ * was killed reopens the write from that checkpoint, writes again the images whose bytes the store had not kept
+ * (only ever the last ones, in the same order and to the same bytes) and goes on with the next image, so nothing
+ * is written twice. The manifest and central directory are written from the database at the end, then the write
+ * is completed into {@code exports/{id}.zip}.
  */
 @Component
 class ExportJobs implements JobHandler {
@@ -37,15 +35,13 @@ class ExportJobs implements JobHandler {
 
     private final ExportItems items;
     private final JsonMapper json;
-    private final Path folder;
-    private final Path work;
+    private final java.nio.file.Path work;
     private final FileStore files;
 
     ExportJobs(ExportItems items, JsonMapper json, Settings settings, FileStore files) {
         this.items = items;
         this.json = json;
         this.files = files;
-        this.folder = settings.storage().archives().resolve("exports");
         this.work = settings.storage().temp();
     }
 
@@ -59,10 +55,6 @@ class ExportJobs implements JobHandler {
         return FileStore.Area.EXPORTS.key(id + ".zip");
     }
 
-    Path partFile(UUID id) {
-        return folder.resolve("." + id + ".zip.part");
-    }
-
     @Override
     public int batchSize() {
         return 32;
@@ -70,19 +62,14 @@ class ExportJobs implements JobHandler {
 
     @Override
     public void discard(UUID jobId) {
-        try {
-            Files.deleteIfExists(partFile(jobId));
-            files.delete(file(jobId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the files of export " + jobId, e);
-        }
+        files.abortResumableWrites(file(jobId));
+        files.delete(file(jobId));
     }
 
     @Override
     public JobRun open(JobContext context) throws IOException {
         UUID id = context.jobId();
-        Files.createDirectories(folder);
-        var stored = Files.exists(partFile(id)) ? java.util.Optional.<FileStore.Stat>empty() : files.stat(file(id));
+        var stored = files.stat(file(id));
         if (stored.isPresent()) {
             // stored just before the instance stopped: only the bookkeeping is missing
             long bytes = stored.get().size();
@@ -113,34 +100,82 @@ class ExportJobs implements JobHandler {
         private final JobContext context;
         private final ExportOptions options;
         private final long dosTime;
-        private final FileChannel channel;
-        private final OutputStream out;
+        private final ResumableWrite write;
         private final ZipWriter zip;
 
         Run(JobContext context) throws IOException {
             this.context = context;
             this.options = ExportOptions.fromJson(context.params().path("options"));
             this.dosTime = ZipWriter.dosTime(context.params().path("created_at").asLong());
-            long committed = context.checkpoint() == null ? 0 : Long.parseLong(context.checkpoint());
-            Path part = partFile(context.jobId());
-            this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (channel.size() < committed) {
-                channel.close();
-                throw new IOException("The partial export file " + part + " is shorter than its last checkpoint ("
-                        + committed + " bytes); cancel the export and retry it to start over");
+            this.write = files.openResumableWrite(file(context.jobId()), context.checkpoint());
+            try {
+                List<WrittenItem> again = context.checkpoint() == null ? List.of() : notKept(write.resumedAt());
+                long start = again.isEmpty() ? write.resumedAt() : again.getFirst().start();
+                OutputStream out = write.out();
+                if (start < write.resumedAt()) {
+                    out = new SkippingOutputStream(out, write.resumedAt() - start);
+                }
+                this.zip = new ZipWriter(out, start, false);
+                for (WrittenItem item : again) {
+                    writeAgain(item);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the job fails: an upload it cannot go on with is not left behind
+                write.abandon();
+                write.close();
+                throw e;
             }
-            channel.truncate(committed);
-            channel.position(committed);
-            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
-            this.zip = new ZipWriter(out, committed, false);
+        }
+
+        /** The images done before the crash whose bytes reach past what the store kept, in the archive's order. */
+        private List<WrittenItem> notKept(long kept) {
+            List<WrittenItem> again = new ArrayList<>();
+            context.forEachDone(item -> {
+                WrittenItem w = WrittenItem.of(item, json);
+                if (w.end() > kept) {
+                    again.add(w);
+                }
+            });
+            again.sort(java.util.Comparator.comparingLong(WrittenItem::start));
+            return again;
+        }
+
+        private void writeAgain(WrittenItem item) throws IOException {
+            if (item.start() != zip.offset()) {
+                throw new IOException("The export's record of image " + item.plan().imageId() + " does not follow"
+                        + " on from the archive kept so far; cancel the export and retry it to start over");
+            }
+            ExportItems.Written again;
+            try {
+                again = items.write(zip, item.plan(), options, dosTime, null);
+            } catch (ExportItems.ItemFailure e) {
+                throw new IOException("Image " + item.plan().imageId() + " was exported before the interruption but"
+                        + " cannot be now (" + e.getMessage() + "); cancel the export and retry it to start over", e);
+            }
+            if (!again.entries().equals(item.entries()) || zip.offset() != item.end()) {
+                throw new IOException("Image " + item.plan().imageId() + " changed since it was exported before the"
+                        + " interruption; cancel the export and retry it to start over");
+            }
         }
 
         @Override
         public ItemOutcome process(JobItem item) throws IOException {
-            JsonNode p = json.readTree(item.plan());
-            var plan = new ExportItems.Plan(item.itemId(), p.get("folder").asString(), p.get("stem").asString(),
-                    p.get("ext").asString(), p.get("render").asBoolean());
-            ExportItems.Written written = items.write(zip, plan, options, dosTime, this::patch);
+            ExportItems.Plan plan = WrittenItem.plan(item, json);
+            long start = zip.offset();
+            ExportItems.Written written;
+            try {
+                written = items.write(zip, plan, options, dosTime, write.rewritable() ? write::rewrite : null);
+            } catch (IOException e) {
+                write.abandon();
+                throw e;
+            } catch (RuntimeException e) {
+                if (zip.offset() != start) {
+                    // part of the image is in the archive already: it cannot just be left out
+                    write.abandon();
+                    throw new IOException("Cannot export image " + plan.imageId() + ": " + e.getMessage(), e);
+                }
+                throw e;
+            }
             ObjectNode result = json.createObjectNode();
             result.put("manifest", written.manifestLine());
             ArrayNode entries = result.putArray("entries");
@@ -148,57 +183,52 @@ class ExportJobs implements JobHandler {
                 entries.addArray().add(e.name()).add(e.method()).add(e.crc()).add(e.compressedSize()).add(e.size())
                         .add(e.offset()).add(e.dosTime()).add(e.descriptor());
             }
+            result.put("end", zip.offset());
             return ItemOutcome.done(json.writeValueAsString(result));
-        }
-
-        private void patch(long offset, byte[] bytes) throws IOException {
-            out.flush();
-            var buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer, offset + buffer.position());
-            }
         }
 
         @Override
         public String checkpoint() throws IOException {
-            out.flush();
-            channel.force(false);
-            return Long.toString(zip.offset());
+            try {
+                return write.checkpoint();
+            } catch (IOException | RuntimeException e) {
+                write.abandon();
+                throw e;
+            }
         }
 
         @Override
         public JsonNode finish() throws IOException {
-            ZipWriter.Entry manifest;
-            try (ManifestSpool spool = new ManifestSpool(work)) {
-                context.forEachDone(item -> unchecked(() -> spool.add(json.readTree(item.result()).get("manifest").asString())));
-                manifest = spool.writeTo(zip, StreamingExports.MANIFEST, dosTime);
-            }
             try {
-                context.forEachDone(item -> {
-                    for (JsonNode e : json.readTree(item.result()).get("entries")) {
-                        unchecked(() -> zip.central(new ZipWriter.Entry(e.get(0).asString(), e.get(1).asInt(),
-                                e.get(2).asLong(), e.get(3).asLong(), e.get(4).asLong(), e.get(5).asLong(),
-                                e.get(6).asLong(), e.get(7).asBoolean())));
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                ZipWriter.Entry manifest;
+                try (ManifestSpool spool = new ManifestSpool(work)) {
+                    context.forEachDone(item -> unchecked(
+                            () -> spool.add(json.readTree(item.result()).get("manifest").asString())));
+                    manifest = spool.writeTo(zip, StreamingExports.MANIFEST, dosTime);
+                }
+                try {
+                    context.forEachDone(item -> {
+                        for (ZipWriter.Entry e : WrittenItem.entries(json.readTree(item.result()))) {
+                            unchecked(() -> zip.central(e));
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                zip.central(manifest);
+                zip.end();
+                // renamed into place on a local disk, the upload completed in a bucket; a crash before it is done
+                // leaves the unfinished write, and the job runs again from its last checkpoint
+                return result(context, write.complete());
+            } catch (IOException | RuntimeException e) {
+                write.abandon();
+                throw e;
             }
-            zip.central(manifest);
-            zip.end();
-            out.flush();
-            channel.force(true);
-            long bytes = channel.size();
-            channel.close();
-            // renamed into place on a local disk, a multipart upload to a bucket; a crash before it is done leaves the
-            // part file, and the job runs again from its last checkpoint
-            files.put(file(context.jobId()), partFile(context.jobId()));
-            return result(context, bytes);
         }
 
         @Override
-        public void close() throws IOException {
-            channel.close();
+        public void close() {
+            write.close();
         }
     }
 

@@ -77,6 +77,15 @@ public interface FileStore {
     /** Like {@link #put(Key, byte[])}, streaming a complete temp file, which is consumed. */
     void put(Key key, Path completeTempFile) throws IOException;
 
+    /**
+     * Starts a long write of this file ({@code state} null), or resumes one from the state of its last
+     * {@link ResumableWrite#checkpoint()}, whichever instance wrote it. The file appears only when complete.
+     */
+    ResumableWrite openResumableWrite(Key key, String state) throws IOException;
+
+    /** Drops every unfinished {@link #openResumableWrite resumable write} of this file; the file itself stays. */
+    void abortResumableWrites(Key key);
+
     /** Size and time, or empty when there is no such file. */
     Optional<Stat> stat(Key key);
 

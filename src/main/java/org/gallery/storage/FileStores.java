@@ -14,6 +14,14 @@ public final class FileStores {
      * @throws org.gallery.config.InvalidSettingException when the bucket cannot be used
      */
     public static FileStore open(Settings.StoragePaths paths, String backend) {
+        return open(paths, backend, RESUMABLE_PART_BYTES);
+    }
+
+    /** Parts of a resumable write to a bucket: 16 MiB, well above the 5 MiB S3 wants of every part but the last. */
+    public static final int RESUMABLE_PART_BYTES = 16 * 1024 * 1024;
+
+    /** Like {@link #open(Settings.StoragePaths, String)}, with the part size of resumable writes to a bucket. */
+    public static FileStore open(Settings.StoragePaths paths, String backend, int resumablePartBytes) {
         if ("local".equals(backend)) {
             return new LocalFileStore(paths);
         }
@@ -25,7 +33,7 @@ public final class FileStores {
         }
         var client = S3Connection.client(paths.s3());
         S3Connection.check(client, paths.s3());
-        return new S3FileStore(paths, client, S3Connection.presigner(paths.s3()));
+        return new S3FileStore(paths, client, S3Connection.presigner(paths.s3()), resumablePartBytes);
     }
 
     /** Closes a store opened by {@link #open}. */

@@ -104,6 +104,20 @@ class LocalFileStore implements FileStore {
     }
 
     @Override
+    public ResumableWrite openResumableWrite(Key key, String state) throws IOException {
+        return new LocalResumableWrite(this, key, file(key), state);
+    }
+
+    @Override
+    public void abortResumableWrites(Key key) {
+        try {
+            Files.deleteIfExists(LocalResumableWrite.partFile(file(key)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the unfinished " + key, e);
+        }
+    }
+
+    @Override
     public Optional<Stat> stat(Key key) {
         try {
             var a = Files.readAttributes(file(key), BasicFileAttributes.class);

@@ -37,8 +37,10 @@ class S3FileStore implements FileStore, AutoCloseable {
     private final Path work;
     private final DiskCache cache;
     private final S3Writes writes;
+    private final int partBytes;
 
-    S3FileStore(Settings.StoragePaths paths, S3Client s3, S3Presigner presigner) {
+    S3FileStore(Settings.StoragePaths paths, S3Client s3, S3Presigner presigner, int partBytes) {
+        this.partBytes = partBytes;
         this.cache = new DiskCache(paths.cacheDir(), paths.cacheMb() * 1024L * 1024L);
         this.s3 = s3;
         this.presigner = presigner;
@@ -111,6 +113,16 @@ class S3FileStore implements FileStore, AutoCloseable {
             throw unavailable("write " + key, e);
         }
         Files.deleteIfExists(completeTempFile);
+    }
+
+    @Override
+    public ResumableWrite openResumableWrite(Key key, String state) throws IOException {
+        return S3ResumableWrite.open(s3, bucket, objectKey(key), partBytes, state);
+    }
+
+    @Override
+    public void abortResumableWrites(Key key) {
+        S3Writes.abortUploads(s3, bucket, objectKey(key));
     }
 
     @Override
@@ -200,21 +212,7 @@ class S3FileStore implements FileStore, AutoCloseable {
             Files.deleteIfExists(copy);
             throw unavailable("read " + key, e);
         }
-        return new LocalFile() {
-            @Override
-            public Path path() {
-                return copy;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        return StorageFiles.deletedOnClose(copy);
     }
 
     @Override

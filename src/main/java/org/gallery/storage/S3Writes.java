@@ -72,11 +72,32 @@ final class S3Writes {
     }
 
     private void abort(String objectKey, String uploadId) {
+        abort(s3, bucket, objectKey, uploadId);
+    }
+
+    static void abort(S3Client s3, String bucket, String objectKey, String uploadId) {
         try {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                log.warn("Could not abort the upload of {} (the bucket's lifecycle rule for unfinished uploads will):"
+                        + " {}", objectKey, e.getMessage());
+            }
         } catch (SdkException e) {
             log.warn("Could not abort the upload of {} (the bucket's lifecycle rule for unfinished uploads will): {}",
                     objectKey, e.getMessage());
+        }
+    }
+
+    /** Aborts every unfinished multipart upload to exactly this key, whoever started it. */
+    static void abortUploads(S3Client s3, String bucket, String objectKey) {
+        try {
+            s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(objectKey)).uploads().stream()
+                    .filter(u -> u.key().equals(objectKey))
+                    .forEach(u -> abort(s3, bucket, objectKey, u.uploadId()));
+        } catch (SdkException e) {
+            log.warn("Could not list the unfinished uploads of {} (the bucket's lifecycle rule for them will remove"
+                    + " them): {}", objectKey, e.getMessage());
         }
     }
 

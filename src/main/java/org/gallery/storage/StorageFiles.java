@@ -35,4 +35,23 @@ public final class StorageFiles {
             Files.deleteIfExists(temp);
         }
     }
+
+    /** A fetched copy of a stored file, deleted when closed. */
+    static FileStore.LocalFile deletedOnClose(Path copy) {
+        return new FileStore.LocalFile() {
+            @Override
+            public Path path() {
+                return copy;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+    }
 }

@@ -39,15 +39,22 @@ class SeveralInstancesTest {
     private static final String FAST_LEASE = "--gallery.jobs.lease-seconds=2";
     private static final String FAST_POLL = "--gallery.jobs.poll-millis=200";
 
-    /** The settings every instance of one deployment shares: database, Redis, bucket and the archives folder. */
+    /** The settings every instance of one deployment shares: database, Redis and bucket. */
     private static Map<String, String> deployment(int jobWorkers) {
         Map<String, String> env = TestApp.deploymentOnS3(DB);
         env.put("JOB_WORKERS", Integer.toString(jobWorkers));
         return env;
     }
 
+    /** One instance's settings: work files, local copies and ARCHIVES_DIR on a disk of its own, as on its own host. */
     private static Map<String, String> instance(Map<String, String> deployment, String... more) {
-        return TestApp.instanceOf(deployment, more);
+        Map<String, String> env = TestApp.instanceOf(deployment, more);
+        try {
+            env.put("ARCHIVES_DIR", Files.createTempDirectory("gallery-instance-archives").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return env;
     }
 
     @Test
@@ -198,6 +205,10 @@ class SeveralInstancesTest {
             byte[] finished = b.api.get("/api/v2/exports/" + killed + "/download").body();
             byte[] uninterrupted = front.api.get("/api/v2/exports/" + reference + "/download").body();
             assertThat(sha256(finished)).as("the taken-over ZIP, byte for byte").isEqualTo(sha256(uninterrupted));
+            try (var s3 = org.gallery.testing.TestS3.client()) {
+                assertThat(s3.listMultipartUploads(u -> u.bucket(env.get("S3_BUCKET"))).uploads())
+                        .as("no unfinished upload left behind").isEmpty();
+            }
             Path file = Files.createTempFile("taken-over", ".zip");
             try {
                 Files.write(file, finished);

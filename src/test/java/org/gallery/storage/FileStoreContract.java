@@ -162,6 +162,64 @@ abstract class FileStoreContract {
         }
     }
 
+    /** The part size of resumable writes to a bucket in these tests: the smallest S3 itself accepts. */
+    static int partBytes() {
+        return 5 * 1024 * 1024;
+    }
+
+    @Test
+    void aResumableWriteGoesOnFromItsCheckpointInANewWriterAndAppearsOnlyWhenComplete() throws Exception {
+        var key = Area.EXPORTS.key(folder + ".zip");
+        byte[] data = bytes(partBytes() * 5 / 2, 7);
+        int checkpointed = partBytes() + 300_000;
+        String state;
+        try (ResumableWrite first = files.openResumableWrite(key, null)) {
+            assertThat(first.resumedAt()).isZero();
+            first.out().write(data, 0, 1000);
+            first.out().write(data, 1000, checkpointed - 1000);
+            state = first.checkpoint();
+            // written after the last checkpoint, then the writer dies: these bytes may be lost
+            first.out().write(data, checkpointed, 100_000);
+            first.out().flush();
+        }
+        assertThat(files.exists(key)).isFalse();
+        assertThat(files.list(Area.EXPORTS, "")).doesNotContain(key.path());
+
+        try (ResumableWrite second = files.openResumableWrite(key, state)) {
+            long at = second.resumedAt();
+            assertThat(at).isBetween(0L, (long) checkpointed);
+            second.out().write(data, (int) at, data.length - (int) at);
+            assertThat(files.exists(key)).isFalse();
+            assertThat(second.complete()).isEqualTo(data.length);
+        }
+        assertThat(sha256(files.read(key))).isEqualTo(sha256(data));
+        assertThat(files.list(Area.EXPORTS, "")).contains(key.path());
+    }
+
+    @Test
+    void anAbortedResumableWriteLeavesNothingBehindAndTheFinishedFileStays() throws Exception {
+        var key = Area.EXPORTS.key(folder + ".zip");
+        try (ResumableWrite write = files.openResumableWrite(key, null)) {
+            write.out().write(bytes(partBytes() + 10, 8));
+            write.checkpoint();
+        }
+        files.abortResumableWrites(key);
+        assertThat(files.exists(key)).isFalse();
+        assertThat(files.list(Area.EXPORTS, "")).doesNotContain(key.path());
+        assertThat(unfinishedWrites(key)).isZero();
+
+        try (ResumableWrite write = files.openResumableWrite(key, null)) {
+            write.out().write(bytes(3000, 9));
+            write.complete();
+        }
+        files.abortResumableWrites(key);
+        assertThat(files.read(key)).isEqualTo(bytes(3000, 9));
+        assertThat(unfinishedWrites(key)).isZero();
+    }
+
+    /** How many unfinished resumable writes of this file the store holds. */
+    abstract int unfinishedWrites(FileStore.Key key) throws Exception;
+
     @Test
     void aWorkingStoreIsHealthy() {
         var health = files.health();

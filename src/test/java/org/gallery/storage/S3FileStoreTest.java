@@ -20,11 +20,59 @@ import org.junit.jupiter.api.Test;
 class S3FileStoreTest extends FileStoreContract {
 
     private FileStore store;
+    private Settings storeSettings;
+
+    private String bucket() {
+        return storeSettings.storage().s3().bucket();
+    }
 
     @Override
     FileStore newStore() throws Exception {
-        store = new StorageConfiguration().fileStore(settings(Map.of()));
+        storeSettings = settings(Map.of());
+        store = FileStores.open(storeSettings.storage(), "s3", partBytes());
         return store;
+    }
+
+    @Override
+    int unfinishedWrites(FileStore.Key key) {
+        S3FileStore s3files = (S3FileStore) store;
+        try (var client = TestS3.client()) {
+            return (int) client.listMultipartUploads(b -> b.bucket(bucket()).prefix(s3files.objectKey(key)))
+                    .uploads().size();
+        }
+    }
+
+    @Test
+    void aResumableWriteSendsItsPartsWhileWrittenAndAFailedOneIsAbortedThenStartsOver() throws Exception {
+        S3FileStore s3files = (S3FileStore) store;
+        var key = FileStore.Area.EXPORTS.key("streamed-" + System.nanoTime() + ".zip");
+        byte[] data = bytes(partBytes() * 2 + 1000, 11);
+        String state;
+        try (ResumableWrite write = files.openResumableWrite(key, null)) {
+            assertThat(write.rewritable()).isFalse();
+            write.out().write(data, 0, partBytes() + 5);
+            state = write.checkpoint();
+            assertThat(state.lines().count()).as("one part sent, none held back").isEqualTo(3);
+            try (var client = TestS3.client()) {
+                var uploads = client.listMultipartUploads(b -> b.bucket(bucket())
+                        .prefix(s3files.objectKey(key))).uploads();
+                assertThat(uploads).hasSize(1);
+                assertThat(client.listParts(b -> b.bucket(bucket()).key(s3files.objectKey(key))
+                        .uploadId(uploads.getFirst().uploadId())).parts()).hasSize(1);
+            }
+        }
+        try (ResumableWrite write = files.openResumableWrite(key, state)) {
+            assertThat(write.resumedAt()).isEqualTo(partBytes());
+            write.abandon();
+        }
+        assertThat(unfinishedWrites(key)).isZero();
+        try (ResumableWrite write = files.openResumableWrite(key, state)) {
+            assertThat(write.resumedAt()).as("the aborted upload is gone: everything again").isZero();
+            write.out().write(data);
+            write.complete();
+        }
+        assertThat(sha256(files.read(key))).isEqualTo(sha256(data));
+        assertThat(unfinishedWrites(key)).isZero();
     }
 
     @AfterEach
@@ -43,7 +91,7 @@ class S3FileStoreTest extends FileStoreContract {
     @Test
     void filesLiveInTheBucketUnderThePrefixInTheFoldersLayout() throws Exception {
         Settings settings = settings(Map.of());
-        try (var s3files = (S3FileStore) new StorageConfiguration().fileStore(settings); var client = TestS3.client()) {
+        try (var s3files = (S3FileStore) FileStores.open(settings.storage(), "s3"); var client = TestS3.client()) {
             s3files.put(FileStore.Area.THUMBNAILS.key("abc/small.jpg"), bytes(10, 1));
             var keys = client.listObjectsV2(b -> b.bucket(settings.storage().s3().bucket())).contents().stream()
                     .map(o -> o.key()).filter(k -> !k.endsWith("/")).toList();
@@ -53,14 +101,14 @@ class S3FileStoreTest extends FileStoreContract {
 
     @Test
     void aMissingBucketStopsStartUpNamingIt() {
-        assertThatThrownBy(() -> new StorageConfiguration().fileStore(settings(Map.of("S3_BUCKET", "no-such-bucket-here"))))
+        assertThatThrownBy(() -> FileStores.open(settings(Map.of("S3_BUCKET", "no-such-bucket-here")).storage(), "s3"))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("S3_BUCKET='no-such-bucket-here'").hasMessageContaining("no such bucket");
     }
 
     @Test
     void badCredentialsStopStartUpNamingThem() {
-        assertThatThrownBy(() -> new StorageConfiguration().fileStore(settings(Map.of("S3_SECRET_ACCESS_KEY", "wrong"))))
+        assertThatThrownBy(() -> FileStores.open(settings(Map.of("S3_SECRET_ACCESS_KEY", "wrong")).storage(), "s3"))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("S3_ACCESS_KEY_ID").hasMessageContaining("refused these credentials")
                 .hasMessageNotContaining("wrong");
@@ -69,7 +117,7 @@ class S3FileStoreTest extends FileStoreContract {
     @Test
     void anUnreachableEndpointStopsStartUpSayingSo() {
         String nobody = "http://127.0.0.1:" + TestServices.freePort();
-        assertThatThrownBy(() -> new StorageConfiguration().fileStore(settings(Map.of("S3_ENDPOINT", nobody))))
+        assertThatThrownBy(() -> FileStores.open(settings(Map.of("S3_ENDPOINT", nobody)).storage(), "s3"))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("S3_ENDPOINT='" + nobody + "'").hasMessageContaining("cannot reach");
     }
@@ -78,7 +126,8 @@ class S3FileStoreTest extends FileStoreContract {
     void aStoreThatGoesAwayAnswersUnavailableAndShowsDown() throws Exception {
         String nobody = "http://127.0.0.1:" + TestServices.freePort();
         var paths = settings(Map.of("S3_ENDPOINT", nobody)).storage();
-        try (var gone = new S3FileStore(paths, S3Connection.client(paths.s3()), S3Connection.presigner(paths.s3()))) {
+        try (var gone = new S3FileStore(paths, S3Connection.client(paths.s3()), S3Connection.presigner(paths.s3()),
+                FileStores.RESUMABLE_PART_BYTES)) {
             assertThatThrownBy(() -> gone.stat(FileStore.Area.IMAGES.key("a/b.jpg")))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("file storage is unavailable");
             assertThat(gone.health().up()).isFalse();
@@ -88,7 +137,7 @@ class S3FileStoreTest extends FileStoreContract {
     @Test
     void presignedDownloadsAreShortLivedUrlsOfTheObjectNamedAsAsked() throws Exception {
         var settings = settings(Map.of("S3_PRESIGNED_DOWNLOADS", "true"));
-        try (var s3files = (S3FileStore) new StorageConfiguration().fileStore(settings)) {
+        try (var s3files = (S3FileStore) FileStores.open(settings.storage(), "s3")) {
             var key = FileStore.Area.IMAGES.key("set/photo.jpg");
             s3files.put(key, bytes(2000, 3));
             var url = s3files.downloadUrl(key, "photo.jpg", "image/jpeg", java.time.Duration.ofMinutes(5)).orElseThrow();
@@ -105,7 +154,7 @@ class S3FileStoreTest extends FileStoreContract {
     @Test
     void thumbnailsReadOnceAreKeptOnTheLocalDiskWithinTheBoundAndDroppedWithTheirObject() throws Exception {
         Settings settings = settings(Map.of("STORAGE_CACHE_MB", "1"));
-        try (var s3files = (S3FileStore) new StorageConfiguration().fileStore(settings)) {
+        try (var s3files = (S3FileStore) FileStores.open(settings.storage(), "s3")) {
             var first = FileStore.Area.THUMBNAILS.key("cached/1.jpg");
             var second = FileStore.Area.THUMBNAILS.key("cached/2.jpg");
             var third = FileStore.Area.THUMBNAILS.key("cached/3.jpg");
