@@ -21,12 +21,15 @@ public final class BucketView {
         return settings.storage().s3().bucket();
     }
 
-    /** The keys under {@code S3_PREFIX/images/}, relative to it, sorted. */
+    /**
+     * The keys under {@code S3_PREFIX/images/}, relative to it, sorted; folder markers (which servers backed by a
+     * file system list) hold no file and are left out, as the file store leaves them out.
+     */
     public List<String> images() {
         String prefix = settings.storage().s3().prefix() + "images/";
         try (S3Client s3 = TestS3.client()) {
             return s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().stream()
-                    .map(o -> o.key().substring(prefix.length())).sorted().toList();
+                    .map(o -> o.key().substring(prefix.length())).filter(k -> !k.endsWith("/")).sorted().toList();
         }
     }
 

@@ -168,9 +168,9 @@ public class BootstrapCommand extends MigrationCommand {
                 verifyNote = note("failed", describe(e));
             }
         } catch (RuntimeException e) {
-            importNote = note("failed", "cannot open the database: " + describe(e));
-            thumbnails = note("skipped", "the database could not be opened");
-            verifyNote = note("skipped", "the database could not be opened");
+            importNote = note("failed", "cannot open the database and the file store: " + describe(e));
+            thumbnails = note("skipped", "the database or the file store could not be opened");
+            verifyNote = note("skipped", "the database or the file store could not be opened");
         }
         boolean ok = !"failed".equals(extractNote.status()) && !"failed".equals(importNote.status())
                 && !"failed".equals(thumbnails.status()) && !"failed".equals(verifyNote.status())

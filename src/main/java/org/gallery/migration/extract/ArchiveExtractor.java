@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.gallery.config.Settings.ArchiveLimits;
 import org.gallery.storage.FileStore;
+import org.gallery.storage.StorageUnavailableException;
 
 /**
  * The {@code migrate extract} step: every archive in the archives folder becomes a photoset folder under the images
@@ -77,6 +78,8 @@ public final class ArchiveExtractor {
             files = folders.open(archive.photosetFolder());
         } catch (PhotosetFolders.RefusedException e) {
             return failed(archive, e.getMessage());
+        } catch (StorageUnavailableException e) {
+            throw e;   // every other archive would fail the same way: the run stops with the reason
         } catch (IOException | RuntimeException e) {
             return failed(archive, "cannot extract into " + folders.location() + "/" + archive.photosetFolder() + ": "
                     + CheckedCopy.describe(e));
