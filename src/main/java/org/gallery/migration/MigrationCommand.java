@@ -3,6 +3,7 @@ package org.gallery.migration;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.gallery.config.InvalidSettingException;
 import org.gallery.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -32,23 +33,29 @@ public abstract class MigrationCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Settings current = settings.get();
-            if (localFoldersOnly() && !current.storage().local()) {
-                // the steps read and write the image folders themselves; a bucket would silently miss their files
-                err.println("gallery migrate: works on the local folders only; run it with STORAGE_BACKEND=local "
-                        + "(STORAGE_BACKEND is " + current.storage().backend() + ")");
-                return 2;
+            return run(settings.get(), out, err);
+        } catch (RuntimeException e) {
+            // a setting that cannot be used (a bucket that cannot be reached): one line naming it, not a stack trace
+            InvalidSettingException setting = settingAtFault(e);
+            if (setting == null) {
+                throw e;
             }
-            return run(current, out, err);
+            err.println("gallery migrate " + spec.name() + ": " + setting.getMessage());
+            return 2;
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    /** False for a step that goes through the file store, and so works whichever STORAGE_BACKEND is set. */
-    protected boolean localFoldersOnly() {
-        return true;
+    /** The unusable setting behind a failure (also when a component checked it while the services started), or null. */
+    protected static InvalidSettingException settingAtFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     /** The step itself; its exit code. */

@@ -7,6 +7,7 @@ import org.gallery.image.ImageService;
 import org.gallery.migration.journal.MigrationJournal;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.storage.FileStore;
+import org.gallery.storage.FileStores;
 import org.gallery.tag.TagService;
 import org.jooq.DSLContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,9 +24,14 @@ public final class MigrationServices implements AutoCloseable {
     public interface Opener {
         MigrationServices open(Settings settings, boolean readOnly);
 
-        Opener DEFAULT = (settings, readOnly) -> new MigrationServices(settings,
-                readOnly ? GalleryApplication.startReadOnly(settings) : GalleryApplication.startWithoutWeb(settings),
-                readOnly, true);
+        Opener DEFAULT = (settings, readOnly) -> {
+            // the store is checked before the services start, so that a bucket that cannot be reached is told in one
+            // line naming the setting rather than as a failed start-up
+            FileStores.close(FileStores.open(settings.storage(), settings.storage().backend()));
+            return new MigrationServices(settings,
+                    readOnly ? GalleryApplication.startReadOnly(settings) : GalleryApplication.startWithoutWeb(settings),
+                    readOnly, true);
+        };
     }
 
     private final Settings settings;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Where stored files live: originals ({@code images/folder/file.jpg}, the layout the migration toolkit produces),
@@ -135,6 +136,23 @@ public interface FileStore {
      * sub-folder names ending in {@code /}. Names starting with a dot (unfinished writes) are left out.
      */
     List<String> children(Area area, String folder) throws IOException;
+
+    /**
+     * The files directly under {@code folder/} in the area with their size and time, by name: one listing, however
+     * many files. Sub-folders, links and names starting with a dot (unfinished writes, bookkeeping) are left out.
+     */
+    SortedMap<String, Stat> files(Area area, String folder) throws IOException;
+
+    /**
+     * The folder on this machine that holds the area's files, when the store keeps them in one, so that a tool that
+     * writes many files at once (the migration's extract) can write there in place; empty when they live elsewhere.
+     */
+    default Optional<Path> localFolder(Area area) {
+        return Optional.empty();
+    }
+
+    /** Where the area's files are, for people to read: a folder, or {@code s3://bucket/prefix/images}. */
+    String location(Area area);
 
     /** Removes an originals' folder if it holds nothing any more (object stores have no empty folders). */
     void deleteFolderIfEmpty(String folder);

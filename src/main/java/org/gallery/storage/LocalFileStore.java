@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
@@ -231,6 +233,42 @@ class LocalFileStore implements FileStore {
         }
         found.sort(null);
         return found;
+    }
+
+    @Override
+    public SortedMap<String, Stat> files(Area area, String folder) throws IOException {
+        Path dir = folder.isEmpty() ? roots.get(area) : file(area.key(folder));
+        SortedMap<String, Stat> found = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        try (var entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                try {
+                    var a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile()) {
+                        found.put(name, new Stat(a.size(), a.lastModifiedTime().toMillis()));
+                    }
+                } catch (NoSuchFileException gone) {
+                    // removed while the folder was read
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Path> localFolder(Area area) {
+        return Optional.of(roots.get(area));
+    }
+
+    @Override
+    public String location(Area area) {
+        return roots.get(area).toString();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.gallery.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,6 +266,22 @@ class S3FileStore implements FileStore, AutoCloseable {
         } catch (SdkException e) {
             throw unavailable("list " + prefix, e);
         }
+    }
+
+    @Override
+    public SortedMap<String, Stat> files(Area area, String folder) throws IOException {
+        String prefix = settings.prefix() + area.prefix() + "/" + (folder.isEmpty() ? "" : folder + "/");
+        try {
+            return S3Listing.files(s3, bucket, prefix);
+        } catch (SdkException e) {
+            throw unavailable("list " + prefix, e);
+        }
+    }
+
+    @Override
+    public String location(Area area) {
+        String prefix = settings.prefix().replaceAll("/+$", "");
+        return "s3://" + bucket + "/" + (prefix.isEmpty() ? "" : prefix + "/") + area.prefix();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.gallery.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Listings of a bucket, as paths relative to a prefix, sorted. */
@@ -18,6 +20,20 @@ final class S3Listing {
                 .filter(o -> !o.key().endsWith("/"))
                 .forEach(o -> found.add(o.key().substring(areaPrefix.length())));
         found.sort(null);
+        return found;
+    }
+
+    /** The objects directly under {@code prefix} with their size and time, by name; dot names left out. */
+    static SortedMap<String, FileStore.Stat> files(S3Client s3, String bucket, String prefix) {
+        SortedMap<String, FileStore.Stat> found = new TreeMap<>();
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))) {
+            page.contents().forEach(o -> {
+                String name = o.key().substring(prefix.length());
+                if (!name.isEmpty() && !name.startsWith(".")) {
+                    found.put(name, new FileStore.Stat(o.size(), o.lastModified().toEpochMilli()));
+                }
+            });
+        }
         return found;
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.gallery.GalleryApplication;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
+import org.gallery.storage.FileStore;
 import org.gallery.testing.CommandRun;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestServices;
@@ -78,6 +79,20 @@ public final class MigrationEnv implements AutoCloseable {
     /** Writes an image file into a photoset folder under IMAGES_DIR. */
     public Path image(String folder, String name, byte[] bytes) {
         return write(images().resolve(folder).resolve(name), bytes);
+    }
+
+    /** Puts an original into a photoset folder of the file store the settings name (the folders or a bucket). */
+    public void storedImage(String folder, String name, byte[] bytes) {
+        try {
+            files().put(FileStore.Area.IMAGES.key(folder + "/" + name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file store of this test's context. */
+    public FileStore files() {
+        return context().getBean(FileStore.class);
     }
 
     /** Writes a metadata file into the archives folder. */

@@ -132,6 +132,24 @@ abstract class FileStoreContract {
     }
 
     @Test
+    void filesAreTheFilesDirectlyInAFolderWithTheirSizesFromOneListing() throws Exception {
+        files.put(Area.IMAGES.key(folder + "/b.jpg"), bytes(20, 1));
+        files.put(Area.IMAGES.key(folder + "/a.jpg"), bytes(10, 1));
+        files.put(Area.IMAGES.key(folder + "/.bookkeeping.json"), bytes(5, 1));
+        files.put(Area.IMAGES.key(folder + "/sub/c.jpg"), bytes(1, 1));
+
+        var found = files.files(Area.IMAGES, folder);
+
+        assertThat(found).containsOnlyKeys("a.jpg", "b.jpg");
+        assertThat(found.firstKey()).isEqualTo("a.jpg");
+        assertThat(found.get("b.jpg").size()).isEqualTo(20);
+        assertThat(found.get("a.jpg").lastModifiedMillis()).isPositive();
+        assertThat(files.files(Area.IMAGES, folder + "-none")).isEmpty();
+        assertThat(files.location(Area.IMAGES)).isNotBlank();
+        files.deleteAll(Area.IMAGES, folder);
+    }
+
+    @Test
     void listingShowsOneAreaAndFolderSortedAndDeletingAFolderTakesAllOfItAndNothingElse() throws Exception {
         String other = folder + "x";
         files.put(Area.THUMBNAILS.key(folder + "/small.jpg"), bytes(1, 1));

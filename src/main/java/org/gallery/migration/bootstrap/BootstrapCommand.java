@@ -24,6 +24,8 @@ import org.gallery.migration.importer.ImportSummary;
 import org.gallery.migration.importer.PhotosetImporter;
 import org.gallery.migration.verify.Verifier;
 import org.gallery.migration.verify.VerifyReport;
+import org.gallery.storage.FileStore;
+import org.gallery.storage.FileStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,9 +90,13 @@ public class BootstrapCommand extends MigrationCommand {
         }
         PrintWriter progressOut = json ? err : out;
         BootstrapReport report;
+        // checked first: a bucket that cannot be reached stops the run before anything is done
+        FileStore files = FileStores.open(s.storage(), s.storage().backend());
         try (StepProgress progress = StepProgress.to(progressOut, interactive)) {
-            report = dryRun ? planAll(s, archivesFolder, metadataFolder, progress, progressOut)
-                    : runAll(s, archivesFolder, metadataFolder, progress, progressOut, out, err);
+            report = dryRun ? planAll(s, files, archivesFolder, metadataFolder, progress, progressOut)
+                    : runAll(s, files, archivesFolder, metadataFolder, progress, progressOut, out, err);
+        } finally {
+            FileStores.close(files);
         }
         if (json) {
             out.println(SummaryJson.write(report));
@@ -101,7 +107,7 @@ public class BootstrapCommand extends MigrationCommand {
         return report.ok() ? 0 : 1;
     }
 
-    private BootstrapReport runAll(Settings s, Path archivesFolder, Path metadataFolder, StepProgress progress,
+    private BootstrapReport runAll(Settings s, FileStore files, Path archivesFolder, Path metadataFolder, StepProgress progress,
             PrintWriter log, PrintWriter out, PrintWriter err) {
         // 1. database
         BootstrapReport.DatabaseStep database = upgrade(s.database());
@@ -121,7 +127,7 @@ public class BootstrapCommand extends MigrationCommand {
         } else {
             try {
                 var bridge = new ExtractionProgressBridge(progress, "extract");
-                extracted = new ArchiveExtractor(s.archiveLimits()).extractAll(archivesFolder, s.storage().images(), bridge);
+                extracted = new ArchiveExtractor(s.archiveLimits()).extractAll(archivesFolder, files, s.storage().temp(), bridge);
                 if (bridge.started()) {
                     progress.finish(BootstrapText.extractLine(extracted, false));
                 }
@@ -144,7 +150,7 @@ public class BootstrapCommand extends MigrationCommand {
         try (MigrationServices services = opener.open(s, false)) {
             try {
                 imported = new PhotosetImporter(services, s).run(new PhotosetImporter.Options(metadataFolder,
-                        s.storage().images(), archivesFolder, false, threads(), Map.of()), progress);
+                        archivesFolder, false, threads(), Map.of()), progress);
                 importNote = note(imported.allHandled() ? "done" : "failed", BootstrapText.importLine(imported));
             } catch (IOException | RuntimeException e) {
                 importNote = note("failed", describe(e));
@@ -162,9 +168,9 @@ public class BootstrapCommand extends MigrationCommand {
                 verifyNote = note("failed", describe(e));
             }
         } catch (RuntimeException e) {
-            importNote = note("failed", "cannot open the database: " + describe(e));
-            thumbnails = note("skipped", "the database could not be opened");
-            verifyNote = note("skipped", "the database could not be opened");
+            importNote = note("failed", "cannot open the database and the file store: " + describe(e));
+            thumbnails = note("skipped", "the database or the file store could not be opened");
+            verifyNote = note("skipped", "the database or the file store could not be opened");
         }
         boolean ok = !"failed".equals(extractNote.status()) && !"failed".equals(importNote.status())
                 && !"failed".equals(thumbnails.status()) && !"failed".equals(verifyNote.status())
@@ -173,7 +179,7 @@ public class BootstrapCommand extends MigrationCommand {
                 verifyNote, verified, ok);
     }
 
-    private BootstrapReport planAll(Settings s, Path archivesFolder, Path metadataFolder, StepProgress progress,
+    private BootstrapReport planAll(Settings s, FileStore files, Path archivesFolder, Path metadataFolder, StepProgress progress,
             PrintWriter log) {
         // 1. database: looked at read-only, and only if it exists
         BootstrapReport.DatabaseStep database = planUpgrade(s.database());
@@ -190,7 +196,7 @@ public class BootstrapCommand extends MigrationCommand {
         } else {
             try {
                 var bridge = new ExtractionProgressBridge(progress, "extract (dry run)");
-                planned = new ExtractionPlanner(s.archiveLimits()).plan(archivesFolder, s.storage().images(), bridge);
+                planned = new ExtractionPlanner(s.archiveLimits()).plan(archivesFolder, files, s.storage().temp(), bridge);
                 if (bridge.started()) {
                     progress.finish(BootstrapText.extractLine(planned, true));
                 }
@@ -214,8 +220,8 @@ public class BootstrapCommand extends MigrationCommand {
         boolean databaseReadable = !database.status().equals("would_create") && !database.status().equals("failed")
                 && database.from() != null;
         try (MigrationServices services = databaseReadable ? opener.open(s, true) : null) {
-            imported = new PhotosetImporter(services, s).run(new PhotosetImporter.Options(metadataFolder,
-                    s.storage().images(), archivesFolder, true, threads(), plannedFolders), progress);
+            imported = new PhotosetImporter(services, s, files).run(new PhotosetImporter.Options(metadataFolder,
+                    archivesFolder, true, threads(), plannedFolders), progress);
             importNote = note(imported.allHandled() ? "would_run" : "would_fail", BootstrapText.importLine(imported));
         } catch (IOException | RuntimeException e) {
             importNote = note("would_fail", describe(e));

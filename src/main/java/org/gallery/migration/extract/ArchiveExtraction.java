@@ -138,7 +138,7 @@ final class ArchiveExtraction implements EntryVisitor {
     }
 
     private void extract(EntryHeader header, String name, EntryContent content) throws IOException {
-        var staging = new StagingOutputStream(folder.folder(), budget.forEntry(content::compressedBytesRead));
+        var staging = new StagingOutputStream(folder.workFolder(), budget.forEntry(content::compressedBytesRead));
         try {
             content.copyTo(staging);
             var staged = staging.finish();

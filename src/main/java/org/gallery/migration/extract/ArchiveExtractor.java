@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gallery.config.Settings.ArchiveLimits;
+import org.gallery.storage.FileStore;
+import org.gallery.storage.StorageUnavailableException;
 
 /**
  * The {@code migrate extract} step: every archive in the archives folder becomes a photoset folder under the images
@@ -36,41 +38,57 @@ public final class ArchiveExtractor {
 
     public ExtractionSummary extractAll(Path archivesFolder, Path imagesFolder, ExtractionProgress progress)
             throws IOException {
+        return extractAll(archivesFolder, PhotosetFolders.onDisk(imagesFolder), progress);
+    }
+
+    /**
+     * Extracts into the file store's photoset folders: in place when its images lie in a local folder, otherwise
+     * staged in {@code work} and stored entry by entry.
+     */
+    public ExtractionSummary extractAll(Path archivesFolder, FileStore store, Path work, ExtractionProgress progress)
+            throws IOException {
+        return extractAll(archivesFolder, PhotosetFolders.of(store, work), progress);
+    }
+
+    private ExtractionSummary extractAll(Path archivesFolder, PhotosetFolders folders, ExtractionProgress progress)
+            throws IOException {
         if (!Files.isDirectory(archivesFolder)) {
             throw new IOException("archives folder " + archivesFolder + " does not exist");
         }
-        Path images = imagesFolder.toAbsolutePath().normalize();
-        Files.createDirectories(images);
+        Path lockFolder = folders.lockFolder();
         List<ArchiveFiles.Candidate> archives = ArchiveFiles.list(archivesFolder);
         List<ArchiveResult> results = new ArrayList<>();
-        try (FileChannel lockFile = FileChannel.open(images.resolve(LOCK_FILE),
+        try (FileChannel lockFile = FileChannel.open(lockFolder.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(lockFile, images)) {
+             FileLock lock = tryLock(lockFile, folders.location())) {
             int position = 0;
             for (ArchiveFiles.Candidate archive : archives) {
                 progress.archiveStarted(archive.fileName(), ++position, archives.size());
-                ArchiveResult result = extractOne(archive, images, progress);
+                ArchiveResult result = extractOne(archive, folders, progress);
                 progress.archiveFinished(result);
                 results.add(result);
             }
         }
-        return ExtractionSummary.of(archivesFolder.toString(), images.toString(), results);
+        return ExtractionSummary.of(archivesFolder.toString(), folders.location(), results);
     }
 
-    private ArchiveResult extractOne(ArchiveFiles.Candidate archive, Path images, ExtractionProgress progress) {
-        Path folder = images.resolve(archive.photosetFolder()).normalize();
-        if (!images.equals(folder.getParent())) {
-            return failed(archive, "unsafe photoset folder name " + archive.photosetFolder());
-        }
-        if (Files.isSymbolicLink(folder)) {
-            // writing through it would put files wherever the link points
-            return failed(archive, "the photoset folder " + folder + " is a symbolic link; not written through");
+    private ArchiveResult extractOne(ArchiveFiles.Candidate archive, PhotosetFolders folders, ExtractionProgress progress) {
+        FolderFiles files;
+        try {
+            files = folders.open(archive.photosetFolder());
+        } catch (PhotosetFolders.RefusedException e) {
+            return failed(archive, e.getMessage());
+        } catch (StorageUnavailableException e) {
+            throw e;   // every other archive would fail the same way: the run stops with the reason
+        } catch (IOException | RuntimeException e) {
+            return failed(archive, "cannot extract into " + folders.location() + "/" + archive.photosetFolder() + ": "
+                    + CheckedCopy.describe(e));
         }
         try {
-            PhotosetFolderState state = PhotosetFolderState.open(folder);
+            PhotosetFolderState state = PhotosetFolderState.open(files);
             return new ArchiveExtraction(archive, readerFor(archive), state, limits, progress).run();
         } catch (IOException | RuntimeException e) {
-            return failed(archive, "cannot extract into " + folder + ": " + CheckedCopy.describe(e));
+            return failed(archive, "cannot extract into " + files.describe() + ": " + CheckedCopy.describe(e));
         }
     }
 
@@ -90,7 +108,7 @@ public final class ArchiveExtractor {
                 0, 0, Map.of(), 0, 0, 0, List.of(), reason);
     }
 
-    private static FileLock tryLock(FileChannel channel, Path images) throws IOException {
+    private static FileLock tryLock(FileChannel channel, String images) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import org.gallery.config.Settings;
 import org.gallery.config.SettingsLoader;
 import org.gallery.migration.MigrationCommand;
+import org.gallery.storage.FileStore;
+import org.gallery.storage.FileStores;
+import org.gallery.storage.StorageUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {
-            "Unpack every .zip and .rar in the archives folder into {IMAGES_DIR}/{archive name}/, images only.",
+            "Unpack every .zip and .rar in the archives folder into {IMAGES_DIR}/{archive name}/, images only "
+                    + "(with STORAGE_BACKEND=s3: staged in STORAGE_ROOT/tmp, then stored in the bucket under images/{archive name}/).",
             "Safe to interrupt and to run again: finished work is recognised, nothing is duplicated.",
             "Exit code 0 when every archive was handled (warnings allowed), 1 when any failed."})
 public class ExtractCommand extends MigrationCommand {
@@ -41,13 +45,16 @@ public class ExtractCommand extends MigrationCommand {
         Path archivesFolder = archives != null ? archives.toAbsolutePath().normalize() : loaded.storage().archives();
         PrintWriter progressOut = json ? err : out;
         ExtractionSummary summary;
+        FileStore store = FileStores.open(loaded.storage(), loaded.storage().backend());
         try (ClosableProgress progress = interactive ? new TerminalProgress(progressOut) : new PlainProgress(progressOut)) {
             summary = new ArchiveExtractor(loaded.archiveLimits(), tools)
-                    .extractAll(archivesFolder, loaded.storage().images(), progress);
-        } catch (IOException e) {
+                    .extractAll(archivesFolder, store, loaded.storage().temp(), progress);
+        } catch (IOException | StorageUnavailableException e) {
             err.println("gallery migrate extract: " + e.getMessage());
             err.flush();
             return 1;
+        } finally {
+            FileStores.close(store);
         }
         if (json) {
             out.println(SummaryJson.write(summary));

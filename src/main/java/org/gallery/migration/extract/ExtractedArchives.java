@@ -1,10 +1,8 @@
 package org.gallery.migration.extract;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.List;
+import org.gallery.storage.FileStore;
 
 /** What a photoset folder's extraction manifest says about the archives that were extracted into it. Read only. */
 public final class ExtractedArchives {
@@ -18,22 +16,23 @@ public final class ExtractedArchives {
     private ExtractedArchives() {
     }
 
-    /** The archives listed in the folder's manifest; empty when there is none or it cannot be read. */
-    public static List<Archive> in(Path photosetFolder) {
-        if (!Files.isDirectory(photosetFolder, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
+    /**
+     * The archives listed in the manifest of a photoset folder in the file store; empty when there is none or it
+     * cannot be read.
+     */
+    public static List<Archive> in(FileStore store, String photosetFolder) {
+        ExtractManifest manifest;
         try {
-            ExtractManifest manifest = ManifestFile.load(photosetFolder);
-            if (manifest == null) {
-                return List.of();
-            }
-            return manifest.archives().entrySet().stream()
-                    .map(e -> new Archive(e.getKey(), e.getValue().size(), e.getValue().modified(), e.getValue().complete()))
-                    .toList();
-        } catch (IOException e) {
+            manifest = ManifestFile.parse(store.read(FileStore.Area.IMAGES.key(photosetFolder + "/" + ExtractManifest.FILE_NAME)));
+        } catch (IOException | IllegalArgumentException e) {
             return List.of();
         }
+        if (manifest == null) {
+            return List.of();
+        }
+        return manifest.archives().entrySet().stream()
+                .map(e -> new Archive(e.getKey(), e.getValue().size(), e.getValue().modified(), e.getValue().complete()))
+                .toList();
     }
 
     /** Whether a file name in a photoset folder is the extract step's own bookkeeping (manifest, temporary files). */

@@ -3,7 +3,6 @@ package org.gallery.migration.extract;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import org.gallery.config.Settings.ArchiveLimits;
 import org.gallery.imaging.ImageFormat;
 import org.gallery.migration.extract.ExtractManifest.ArchiveRecord;
 import org.gallery.migration.extract.ExtractManifest.EntryRecord;
+import org.gallery.storage.FileStore;
 
 /**
  * What {@code extract} would do, found out without writing anything anywhere: every archive is read as a real run
@@ -40,10 +40,20 @@ public final class ExtractionPlanner {
     }
 
     public ExtractionSummary plan(Path archivesFolder, Path imagesFolder, ExtractionProgress progress) throws IOException {
+        return plan(archivesFolder, PhotosetFolders.onDisk(imagesFolder), progress);
+    }
+
+    /** Plans an extraction into the file store's photoset folders, reading them as {@link ArchiveExtractor} would. */
+    public ExtractionSummary plan(Path archivesFolder, FileStore store, Path work, ExtractionProgress progress)
+            throws IOException {
+        return plan(archivesFolder, PhotosetFolders.of(store, work), progress);
+    }
+
+    private ExtractionSummary plan(Path archivesFolder, PhotosetFolders images, ExtractionProgress progress)
+            throws IOException {
         if (!Files.isDirectory(archivesFolder)) {
             throw new IOException("archives folder " + archivesFolder + " does not exist");
         }
-        Path images = imagesFolder.toAbsolutePath().normalize();
         List<ArchiveFiles.Candidate> archives = ArchiveFiles.list(archivesFolder);
         List<ArchiveResult> results = new java.util.ArrayList<>();
         Map<String, FolderView> folders = new TreeMap<>();
@@ -54,31 +64,26 @@ public final class ExtractionPlanner {
             progress.archiveFinished(result);
             results.add(result);
         }
-        return ExtractionSummary.of(archivesFolder.toString(), images.toString(), results);
+        return ExtractionSummary.of(archivesFolder.toString(), images.location(), results);
     }
 
-    private ArchiveResult planOne(ArchiveFiles.Candidate archive, Path images, Map<String, FolderView> folders,
+    private ArchiveResult planOne(ArchiveFiles.Candidate archive, PhotosetFolders images, Map<String, FolderView> folders,
             ExtractionProgress progress) {
         var tally = new ArchiveTally(archive.fileName(), archive.photosetFolder(), progress);
-        Path folder = images.resolve(archive.photosetFolder()).normalize();
-        if (!images.equals(folder.getParent())) {
-            tally.fail("unsafe photoset folder name " + archive.photosetFolder());
-            return tally.result(ArchiveResult.Status.FAILED, 0);
-        }
-        if (Files.isSymbolicLink(folder)) {
-            tally.fail("the photoset folder " + folder + " is a symbolic link; not written through");
-            return tally.result(ArchiveResult.Status.FAILED, 0);
-        }
+        String folder = images.location() + "/" + archive.photosetFolder();
         try {
             FolderView view = folders.get(archive.photosetFolder());
             if (view == null) {
-                view = FolderView.read(folder);
+                view = FolderView.read(images.view(archive.photosetFolder()));
                 folders.put(archive.photosetFolder(), view);
             }
             if (view.damaged) {
                 tally.warn("the extraction manifest is unreadable and would be rebuilt; existing files would be kept");
             }
             return new Plan(archive, view, tally).run();
+        } catch (PhotosetFolders.RefusedException e) {
+            tally.fail(e.getMessage());
+            return tally.result(ArchiveResult.Status.FAILED, 0);
         } catch (IOException | RuntimeException e) {
             tally.fail("cannot read " + folder + ": " + CheckedCopy.describe(e));
             return tally.result(ArchiveResult.Status.FAILED, 0);
@@ -87,12 +92,12 @@ public final class ExtractionPlanner {
 
     /** A photoset folder as it is on disk now, plus what earlier archives of this plan would add to it. */
     private static final class FolderView {
-        private final Path folder;
+        private final FolderFiles folder;
         private final ExtractManifest manifest;
         private final boolean damaged;
         private final Set<String> presentShas = new HashSet<>();
 
-        private FolderView(Path folder, ExtractManifest manifest, boolean damaged) {
+        private FolderView(FolderFiles folder, ExtractManifest manifest, boolean damaged) {
             this.folder = folder;
             this.manifest = manifest;
             this.damaged = damaged;
@@ -103,25 +108,14 @@ public final class ExtractionPlanner {
             });
         }
 
-        static FolderView read(Path folder) throws IOException {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                return new FolderView(folder, ExtractManifest.empty(), false);
-            }
-            ExtractManifest loaded = ManifestFile.load(folder);
+        static FolderView read(FolderFiles folder) throws IOException {
+            ExtractManifest loaded = folder.loadManifest();
             return loaded == null ? new FolderView(folder, ExtractManifest.empty(), true) : new FolderView(folder, loaded, false);
         }
 
         boolean isPresent(String fileName) {
             var record = manifest.files().get(fileName);
-            if (record == null) {
-                return false;
-            }
-            Path path = folder.resolve(fileName);
-            try {
-                return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == record.size();
-            } catch (IOException e) {
-                return false;
-            }
+            return record != null && folder.size(fileName) == record.size();
         }
     }
 

@@ -27,12 +27,21 @@ final class ManifestFile {
         if (!Files.isRegularFile(file)) {
             return ExtractManifest.empty();
         }
+        return parse(Files.readAllBytes(file));
+    }
+
+    /** A manifest's bytes read back; null when they cannot be understood. */
+    static ExtractManifest parse(byte[] bytes) {
         try {
-            ExtractManifest read = JSON.readValue(Files.readAllBytes(file), ExtractManifest.class);
+            ExtractManifest read = JSON.readValue(bytes, ExtractManifest.class);
             return read == null || read.format() != ExtractManifest.FORMAT ? null : read.mutableCopy();
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    static byte[] bytes(ExtractManifest manifest) {
+        return JSON.writeValueAsBytes(manifest);
     }
 
     /**
@@ -46,7 +55,7 @@ final class ManifestFile {
         Path temp = created.path();
         try {
             try (OutputStream out = created.out()) {
-                out.write(JSON.writeValueAsBytes(manifest));
+                out.write(bytes(manifest));
             }
             Files.move(temp, folder.resolve(ExtractManifest.FILE_NAME),
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,26 +1,19 @@
 package org.gallery.migration.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gallery.migration.extract.ExtractManifest.FileRecord;
 
 /**
- * One photoset folder while archives are extracted into it: its manifest, the names already taken and the hashes of
- * the files already there. Placing a staged image either renames it to a free name, recognises it as a file a killed
+ * One photoset folder while archives are extracted into it (on disk or in the file store, see {@link FolderFiles}):
+ * its manifest, the names already taken and the hashes of the files already there. Placing a staged image either
+ * gives it a free name, recognises it as a file a killed
  * run had already finished (same name, size and hash), or drops it as a duplicate.
  */
 final class PhotosetFolderState {
@@ -31,7 +24,7 @@ final class PhotosetFolderState {
      */
     private static final long SAVE_EVERY_MILLIS = 5_000;
 
-    private final Path folder;
+    private final FolderFiles files;
     private final ExtractManifest manifest;
     private final Set<String> takenLowerCase = new HashSet<>();
     private final Map<String, String> fileBySha256 = new HashMap<>();
@@ -39,35 +32,26 @@ final class PhotosetFolderState {
     private int unsavedChanges;
     private long lastSave = System.currentTimeMillis();
 
-    private PhotosetFolderState(Path folder, ExtractManifest manifest, boolean manifestWasDamaged) throws IOException {
-        this.folder = folder;
+    private PhotosetFolderState(FolderFiles files, ExtractManifest manifest, boolean manifestWasDamaged) throws IOException {
+        this.files = files;
         this.manifest = manifest;
         this.manifestWasDamaged = manifestWasDamaged;
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
-            for (Path child : children) {
-                takenLowerCase.add(lower(child.getFileName().toString()));
-            }
-        }
+        files.names().forEach(name -> takenLowerCase.add(lower(name)));
         takenLowerCase.addAll(manifest.files().keySet().stream().map(PhotosetFolderState::lower).toList());
         manifest.files().forEach((name, file) -> fileBySha256.putIfAbsent(file.sha256(), name));
     }
 
-    /** Creates the folder if needed, removes temporary files a killed run left behind, and reads the manifest. */
-    static PhotosetFolderState open(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, StagingOutputStream.TEMP_PREFIX + "*")) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-            }
-        }
-        ExtractManifest loaded = ManifestFile.load(folder);
+    /** Reads the folder's manifest and the names taken in it. */
+    static PhotosetFolderState open(FolderFiles files) throws IOException {
+        ExtractManifest loaded = files.loadManifest();
         return loaded == null
-                ? new PhotosetFolderState(folder, ExtractManifest.empty(), true)
-                : new PhotosetFolderState(folder, loaded, false);
+                ? new PhotosetFolderState(files, ExtractManifest.empty(), true)
+                : new PhotosetFolderState(files, loaded, false);
     }
 
-    Path folder() {
-        return folder;
+    /** Where entries are staged before they are placed. */
+    Path workFolder() {
+        return files.workFolder();
     }
 
     ExtractManifest manifest() {
@@ -85,12 +69,7 @@ final class PhotosetFolderState {
         if (record == null) {
             return false;
         }
-        Path path = folder.resolve(fileName);
-        try {
-            return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == record.size();
-        } catch (IOException e) {
-            return false;
-        }
+        return files.size(fileName) == record.size();
     }
 
     /** What became of a staged image. */
@@ -134,7 +113,7 @@ final class PhotosetFolderState {
                 continue;
             }
             if (takenLowerCase.contains(lower(candidate))) {
-                if (sameContent(folder.resolve(candidate), staged)) {
+                if (sameContent(candidate, staged)) {
                     remember(candidate, staged);
                     return new Placement(candidate, Placement.Kind.RECOGNISED);
                 }
@@ -146,16 +125,7 @@ final class PhotosetFolderState {
     }
 
     private void moveIntoPlace(StagingOutputStream.Staged staged, String fileName) throws IOException {
-        Path target = folder.resolve(fileName);
-        if (!folder.equals(target.getParent())) {
-            // SafeNames makes this impossible; checked again because this is the one place that writes a final name
-            throw new IllegalStateException("refusing to write outside the photoset folder: " + fileName);
-        }
-        try {
-            Files.move(staged.temp(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new TargetWriteException("cannot rename into " + target, e);
-        }
+        files.placeStaged(staged, fileName);
         remember(fileName, staged);
     }
 
@@ -184,29 +154,20 @@ final class PhotosetFolderState {
             return;
         }
         try {
-            ManifestFile.save(folder, manifest);
+            files.saveManifest(manifest);
         } catch (IOException e) {
-            throw new TargetWriteException("cannot save " + folder.resolve(ExtractManifest.FILE_NAME), e);
+            throw new TargetWriteException("cannot save " + files.describe() + "/" + ExtractManifest.FILE_NAME, e);
+        } catch (RuntimeException e) {
+            // the store could not be reached
+            throw new TargetWriteException("cannot save " + files.describe() + "/" + ExtractManifest.FILE_NAME
+                    + ": " + e.getMessage());
         }
         unsavedChanges = 0;
         lastSave = System.currentTimeMillis();
     }
 
-    private static boolean sameContent(Path existing, StagingOutputStream.Staged staged) throws IOException {
-        if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS) || Files.size(existing) != staged.size()) {
-            return false;
-        }
-        return sha256(existing).equals(staged.sha256());
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    private boolean sameContent(String existing, StagingOutputStream.Staged staged) throws IOException {
+        return files.size(existing) == staged.size() && files.sha256(existing).equals(staged.sha256());
     }
 
     private static String lower(String name) {

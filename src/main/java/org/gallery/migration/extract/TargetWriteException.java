@@ -11,4 +11,8 @@ final class TargetWriteException extends IOException {
     TargetWriteException(String message, IOException cause) {
         super(message + ": " + cause.getMessage(), cause);
     }
+
+    TargetWriteException(String message) {
+        super(message);
+    }
 }

@@ -2,23 +2,19 @@ package org.gallery.migration.importer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import org.gallery.migration.extract.ExtractedArchives;
+import org.gallery.storage.FileStore;
 
 /**
- * The files of one photoset folder, in name order, with a fingerprint of their names, sizes and modification times:
- * when the fingerprint is the one recorded after the folder was imported, nothing in it changed. Hidden files (the
- * extract manifest, temporary files) are not photoset files; subfolders and links are left out with a note.
+ * The files of one photoset folder in the file store, in name order, with a fingerprint of their names, sizes and
+ * modification times: when the fingerprint is the one recorded after the folder was imported, nothing in it changed.
+ * Hidden files (the extract manifest, temporary files) are not photoset files; subfolders and links are left out
+ * with a note.
  */
 record FolderListing(boolean exists, List<Entry> files, List<String> leftOut, String fingerprint) {
 
@@ -27,27 +23,26 @@ record FolderListing(boolean exists, List<Entry> files, List<String> leftOut, St
 
     static final String ABSENT = "absent";
 
-    static FolderListing read(Path folder) throws IOException {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+    /** @param exists whether the store has the folder at all (a bucket has no empty folders) */
+    static FolderListing read(FileStore store, String folder, boolean exists) throws IOException {
+        if (!exists) {
             return new FolderListing(false, List.of(), List.of(), ABSENT);
         }
+        var stats = store.files(FileStore.Area.IMAGES, folder);
         List<Entry> files = new ArrayList<>();
+        stats.forEach((name, stat) -> {
+            if (!ExtractedArchives.isBookkeeping(name)) {
+                files.add(new Entry(name, stat.size(), stat.lastModifiedMillis()));
+            }
+        });
         List<String> leftOut = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (name.startsWith(".") || ExtractedArchives.isBookkeeping(name)) {
-                    continue;
-                }
-                BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isRegularFile()) {
-                    files.add(new Entry(name, attributes.size(), attributes.lastModifiedTime().toMillis()));
-                } else {
-                    leftOut.add(name + (attributes.isDirectory() ? "/ (a subfolder)" : " (a link or special file)"));
-                }
+        for (String child : store.children(FileStore.Area.IMAGES, folder)) {
+            if (child.endsWith("/")) {
+                leftOut.add(child + " (a subfolder)");
+            } else if (!stats.containsKey(child) && !ExtractedArchives.isBookkeeping(child)) {
+                leftOut.add(child + " (a link or special file)");
             }
         }
-        files.sort(Comparator.comparing(Entry::name));
         leftOut.sort(null);
         return new FolderListing(true, List.copyOf(files), List.copyOf(leftOut), fingerprint(files));
     }

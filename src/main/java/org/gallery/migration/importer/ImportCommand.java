@@ -55,6 +55,9 @@ public class ImportCommand extends MigrationCommand {
              StepProgress progress = StepProgress.to(json ? err : out, interactive)) {
             summary = new PhotosetImporter(services, loaded).run(options(loaded, metadataFolder), progress);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException unchecked && settingAtFault(e) != null) {
+                throw unchecked;   // told in one line naming the setting
+            }
             err.println("gallery migrate import: " + PhotosetImporter.describe(e));
             err.flush();
             return 1;
@@ -70,6 +73,6 @@ public class ImportCommand extends MigrationCommand {
 
     private PhotosetImporter.Options options(Settings s, Path metadataFolder) {
         int threads = workers != null && workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        return new PhotosetImporter.Options(metadataFolder, s.storage().images(), s.storage().archives(), false, threads, Map.of());
+        return new PhotosetImporter.Options(metadataFolder, s.storage().archives(), false, threads, Map.of());
     }
 }

@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gallery.migration.extract.ExtractedArchives;
 import org.gallery.shared.Names;
+import org.gallery.storage.FileStore;
 import org.gallery.storage.SafeNames;
 
 /**
@@ -47,7 +49,9 @@ final class ImportSources {
             String note) {
     }
 
-    record Scan(List<Unit> units, List<MetadataFile> malformed, int metadataFiles, boolean metadataFolderFound) {
+    /** @param stored the photoset folders the file store has */
+    record Scan(List<Unit> units, List<MetadataFile> malformed, int metadataFiles, boolean metadataFolderFound,
+            Set<String> stored) {
     }
 
     private ImportSources() {
@@ -56,7 +60,7 @@ final class ImportSources {
     /**
      * @param plannedFolders folders that do not exist yet but that extract would create (a dry run), or empty
      */
-    static Scan scan(Path metadataFolder, Path imagesFolder, Collection<String> plannedFolders) throws IOException {
+    static Scan scan(Path metadataFolder, FileStore images, Collection<String> plannedFolders) throws IOException {
         List<MetadataFile> metadata = new ArrayList<>();
         boolean metadataFound = metadataFolder != null && Files.isDirectory(metadataFolder);
         if (metadataFound) {
@@ -68,30 +72,27 @@ final class ImportSources {
                 }
             }
         }
-        TreeSet<String> folders = new TreeSet<>(photosetFolders(imagesFolder));
-        TreeSet<String> onDisk = new TreeSet<>(folders);
+        TreeSet<String> folders = new TreeSet<>(photosetFolders(images));
+        Set<String> stored = Set.copyOf(folders);
         folders.addAll(plannedFolders);
-        Scan matched = match(metadata, folders, onDisk, imagesFolder);
-        return new Scan(matched.units(), matched.malformed(), matched.metadataFiles(), metadataFound);
+        Scan matched = match(metadata, folders, stored, images);
+        return new Scan(matched.units(), matched.malformed(), matched.metadataFiles(), metadataFound, stored);
     }
 
-    /** Photoset folders in IMAGES_DIR: real folders (no links), not hidden, not {@value #UNSORTED}. */
-    static List<String> photosetFolders(Path imagesFolder) throws IOException {
+    /** Photoset folders in the images area: real folders (no links), not hidden, not {@value #UNSORTED}. */
+    static List<String> photosetFolders(FileStore images) throws IOException {
         List<String> folders = new ArrayList<>();
-        if (!Files.isDirectory(imagesFolder)) {
-            return folders;
-        }
-        for (Path child : list(imagesFolder)) {
-            String name = child.getFileName().toString();
-            if (!name.startsWith(".") && !name.equals(UNSORTED) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        for (String child : images.children(FileStore.Area.IMAGES, "")) {
+            String name = child.substring(0, child.length() - 1);
+            if (child.endsWith("/") && !name.startsWith(".") && !name.equals(UNSORTED)) {
                 folders.add(name);
             }
         }
         return folders;
     }
 
-    private static Scan match(List<MetadataFile> metadata, TreeSet<String> folders, TreeSet<String> onDisk,
-            Path imagesFolder) {
+    private static Scan match(List<MetadataFile> metadata, TreeSet<String> folders, Set<String> onDisk,
+            FileStore images) {
         Map<String, List<String>> byLowerCase = new HashMap<>();
         folders.forEach(f -> byLowerCase.computeIfAbsent(f.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f));
         Map<String, MetadataFile> claimed = new TreeMap<>();
@@ -133,7 +134,7 @@ final class ImportSources {
             String note = m == null && malformedByFolder.containsKey(folder)
                     ? "its metadata file " + malformedByFolder.get(folder) + " is malformed; imported with the folder name alone"
                     : null;
-            String name = m != null ? m.baseName() : nameOfFolder(folder, imagesFolder, onDisk.contains(folder));
+            String name = m != null ? m.baseName() : nameOfFolder(folder, images, onDisk.contains(folder));
             units.add(new Unit(folder, true, m, m == null ? Match.NONE : how.get(folder), limit(name), null, note));
         }
         Map<String, MetadataFile> expected = new HashMap<>();
@@ -151,7 +152,7 @@ final class ImportSources {
             units.add(new Unit(folder, false, m, Match.NONE, limit(m.baseName()), conflict, null));
         }
         units.sort(java.util.Comparator.comparing(Unit::folder).thenComparing(u -> u.metadata() == null ? "" : u.metadata().fileName()));
-        return new Scan(List.copyOf(units), malformed, metadata.size(), true);
+        return new Scan(List.copyOf(units), malformed, metadata.size(), true, onDisk);
     }
 
     /** The folder for a wanted name: exactly it, or the one folder that differs only in case; unclaimed only. */
@@ -171,9 +172,9 @@ final class ImportSources {
      * A folder without metadata is named after its archive ({@code Summer: Trip.zip} made the folder
      * {@code Summer_ Trip}; the photoset is called {@code Summer: Trip}), else after the folder itself.
      */
-    private static String nameOfFolder(String folder, Path imagesFolder, boolean onDisk) {
+    private static String nameOfFolder(String folder, FileStore images, boolean onDisk) {
         if (onDisk) {
-            var archives = ExtractedArchives.in(imagesFolder.resolve(folder));
+            var archives = ExtractedArchives.in(images, folder);
             if (archives.size() == 1) {
                 String stem = MetadataFile.baseName(archives.getFirst().fileName() + ".json")
                         .replaceFirst("(?i)\\.part0*1$", "");

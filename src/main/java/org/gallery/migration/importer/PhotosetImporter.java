@@ -44,6 +44,7 @@ import org.gallery.photoset.Photoset;
 import org.gallery.photoset.PhotosetFolder;
 import org.gallery.photoset.PhotosetRequest;
 import org.gallery.shared.Names;
+import org.gallery.storage.FileStore;
 import org.gallery.web.ApiException;
 
 /**
@@ -68,16 +69,28 @@ public final class PhotosetImporter {
      * @param plannedFolders folders extract would create or add to, with how many images it would write (a dry run
      *                       of bootstrap); empty otherwise
      */
-    public record Options(Path metadataFolder, Path imagesFolder, Path archivesFolder, boolean dryRun, int workers,
+    public record Options(Path metadataFolder, Path archivesFolder, boolean dryRun, int workers,
             Map<String, Integer> plannedFolders) {
     }
 
     private final MigrationServices services;
+    private final FileStore files;
+    private final Path work;
     private final ImageProbe probe;
 
-    /** @param services the database; null only for a dry run against a database that does not exist yet */
+    /** An import through the services' own file store. */
     public PhotosetImporter(MigrationServices services, Settings settings) {
+        this(services, settings, services.files());
+    }
+
+    /**
+     * @param services the database; null only for a dry run against a database that does not exist yet
+     * @param files    where the photoset folders are (the folders or a bucket)
+     */
+    public PhotosetImporter(MigrationServices services, Settings settings, FileStore files) {
         this.services = services;
+        this.files = files;
+        this.work = settings.storage().temp();
         // the engine is loaded only if a HEIC or AVIF file comes, to read its header
         this.probe = new ImageProbe(settings.imaging().maxImagePixels(),
                 new LazyEngine(settings.imaging().engine()));
@@ -92,12 +105,14 @@ public final class PhotosetImporter {
                     + "run ./gallery db upgrade first (or leave AUTO_MIGRATE on)");
         }
         long started = System.nanoTime();
-        Path images = options.imagesFolder().toAbsolutePath().normalize();
+        String images = files.location(FileStore.Area.IMAGES);
         if (options.dryRun()) {
             return new Run(options, images, progress, started).go();
         }
-        Files.createDirectories(images);
-        try (FileChannel channel = FileChannel.open(images.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // beside the photoset folders when they are local; in the work folder of this machine otherwise
+        Path lockFolder = files.localFolder(FileStore.Area.IMAGES).orElse(work).toAbsolutePath().normalize();
+        Files.createDirectories(lockFolder);
+        try (FileChannel channel = FileChannel.open(lockFolder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new IOException("another import is already running in " + images);
@@ -124,20 +139,21 @@ public final class PhotosetImporter {
 
     private final class Run {
         private final Options options;
-        private final Path images;
+        private final String images;
         private final StepProgress progress;
         private final long started;
         private final boolean database;
         private final MigrationJournal journal;
         private Map<String, FolderRecord> journalFolders = Map.of();
         private Set<String> foldersWithRejected = Set.of();
+        private Set<String> storedFolders = Set.of();
         private final Map<String, String> archiveShas = new HashMap<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<ImportSummary.Failure> failures = new ArrayList<>();
         private final List<ImportSummary.UnitResult> results = new ArrayList<>();
         private int imagesRegistered;
 
-        Run(Options options, Path images, StepProgress progress, long started) {
+        Run(Options options, String images, StepProgress progress, long started) {
             this.options = options;
             this.images = images;
             this.progress = progress;
@@ -152,7 +168,8 @@ public final class PhotosetImporter {
                 foldersWithRejected = journal.foldersWithRejected();
                 journal.archives().forEach(a -> archiveShas.put(archiveKey(a.fileName(), a.bytes(), a.modifiedMillis()), a.sha256()));
             }
-            ImportSources.Scan scan = ImportSources.scan(options.metadataFolder(), images, options.plannedFolders().keySet());
+            ImportSources.Scan scan = ImportSources.scan(options.metadataFolder(), files, options.plannedFolders().keySet());
+            storedFolders = scan.stored();
             if (!scan.metadataFolderFound()) {
                 warnings.add("metadata folder " + options.metadataFolder() + " not found; folders are imported with their names alone");
             }
@@ -233,8 +250,7 @@ public final class PhotosetImporter {
                 return new Prepared(unit, null, null, false, false, 0, List.of(), Map.of(), List.of(), 0, unitWarnings,
                         unit.metadata().fileName() + ": " + unit.conflict());
             }
-            Path folder = images.resolve(unit.folder());
-            FolderListing listing = FolderListing.read(folder);
+            FolderListing listing = FolderListing.read(files, unit.folder(), storedFolders.contains(unit.folder()));
             listing.leftOut().forEach(name -> unitWarnings.add(unit.folder() + "/" + name + ": left out"));
             int planned = options.plannedFolders().getOrDefault(unit.folder(), 0);
             if (!listing.exists() && planned == 0 && unit.metadata() != null) {
@@ -271,7 +287,7 @@ public final class PhotosetImporter {
                 }
             }
             return new Prepared(unit, listing, recorded, false, false, known.size(), inspected, rejected,
-                    options.dryRun() ? List.of() : archives(folder), planned, unitWarnings, null);
+                    options.dryRun() ? List.of() : archives(unit.folder()), planned, unitWarnings, null);
         }
 
         private Inspected inspect(String relPath) throws IOException {
@@ -279,18 +295,19 @@ public final class PhotosetImporter {
                 ImageRegistry.InspectedFile file = services.registry().inspectExisting(relPath, null);
                 return new Inspected(relPath, file.sha256(), file);
             }
-            Path file = images.resolve(relPath);
-            probe.probe(file);
-            return new Inspected(relPath, sha256(file), null);
+            try (FileStore.LocalFile file = files.local(FileStore.Area.IMAGES.key(relPath))) {
+                probe.probe(file.path());
+                return new Inspected(relPath, sha256(file.path()), null);
+            }
         }
 
-        private List<ArchiveFacts> archives(Path folder) throws IOException {
+        private List<ArchiveFacts> archives(String folder) throws IOException {
             List<ArchiveFacts> found = new ArrayList<>();
             Path archivesFolder = options.archivesFolder();
             if (archivesFolder == null) {
                 return found;
             }
-            for (ExtractedArchives.Archive a : ExtractedArchives.in(folder)) {
+            for (ExtractedArchives.Archive a : ExtractedArchives.in(files, folder)) {
                 Path file = archivesFolder.resolve(a.fileName());
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != a.size()
                         || Files.getLastModifiedTime(file).toMillis() != a.modifiedMillis()) {
@@ -533,7 +550,7 @@ public final class PhotosetImporter {
                     count(ImportSummary.Outcome.FAILED), imagesRegistered,
                     options.dryRun() ? "to register" : "registered"));
             return new ImportSummary(
-                    String.valueOf(options.metadataFolder()), images.toString(), options.dryRun(),
+                    String.valueOf(options.metadataFolder()), images, options.dryRun(),
                     count(ImportSummary.Outcome.CREATED), count(ImportSummary.Outcome.UPDATED),
                     count(ImportSummary.Outcome.UNCHANGED), count(ImportSummary.Outcome.FAILED),
                     count(ImportSummary.Outcome.SKIPPED), imagesRegistered,

@@ -36,11 +36,6 @@ public class StorageCommand extends MigrationCommand {
     }
 
     @Override
-    protected boolean localFoldersOnly() {
-        return false;
-    }
-
-    @Override
     protected int run(Settings loaded, PrintWriter out, PrintWriter err) throws Exception {
         if (!"s3".equals(to) && !"local".equals(to)) {
             err.println("gallery migrate storage: --to must be s3 or local, not '" + to + "'");

@@ -59,12 +59,6 @@ public class ThumbnailsCommand extends MigrationCommand {
         this.opener = opener;
     }
 
-    /** Thumbnails are made through the service's own file store, a bucket as well as the folders. */
-    @Override
-    protected boolean localFoldersOnly() {
-        return false;
-    }
-
     @Override
     protected int run(Settings loaded, PrintWriter out, PrintWriter err) throws Exception {
         if (batchSize < 1) {

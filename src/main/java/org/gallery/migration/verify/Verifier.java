@@ -3,7 +3,6 @@ package org.gallery.migration.verify;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -140,22 +138,11 @@ public final class Verifier {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new VerifyReport(services.settings().database().display(), location(FileStore.Area.IMAGES), deep,
+        return new VerifyReport(services.settings().database().display(), store.location(FileStore.Area.IMAGES), deep,
                 photosets.count(), imageCount, services.tags().tagCount(), photosets.countActors(),
                 checked[0], fine[0], notRegistered, layouts.size(),
-                new VerifyReport.Thumbnails(location(FileStore.Area.THUMBNAILS), thumbs[0], thumbs[1], thumbs[2], thumbs[3], thumbs[4], thumbs[5]),
+                new VerifyReport.Thumbnails(store.location(FileStore.Area.THUMBNAILS), thumbs[0], thumbs[1], thumbs[2], thumbs[3], thumbs[4], thumbs[5]),
                 problems.counts, problems.listed, problems.notListed, Math.round(seconds * 1000) / 1000.0);
-    }
-
-    /** The folder of an area, or its place in the bucket ({@code s3://bucket/prefix/images}). */
-    private String location(FileStore.Area area) {
-        var storage = services.settings().storage();
-        if (storage.local()) {
-            Path folder = area == FileStore.Area.IMAGES ? storage.images() : storage.thumbnails();
-            return folder.toAbsolutePath().normalize().toString();
-        }
-        String prefix = storage.s3().prefix().replaceAll("/+$", "");
-        return "s3://" + storage.s3().bucket() + "/" + (prefix.isEmpty() ? "" : prefix + "/") + area.name().toLowerCase(Locale.ROOT);
     }
 
     /** @return true when the file is as recorded */

@@ -33,12 +33,6 @@ public class VerifyCommand extends MigrationCommand {
         this.opener = opener;
     }
 
-    /** Verify reads through the service's own file store, a bucket as well as the folders. */
-    @Override
-    protected boolean localFoldersOnly() {
-        return false;
-    }
-
     @Override
     protected int run(Settings loaded, PrintWriter out, PrintWriter err) {
         VerifyReport report;
@@ -46,6 +40,9 @@ public class VerifyCommand extends MigrationCommand {
              StepProgress progress = StepProgress.to(json ? err : out, interactive)) {
             report = new Verifier(services).verify(deep, progress);
         } catch (Exception e) {
+            if (e instanceof RuntimeException unchecked && settingAtFault(e) != null) {
+                throw unchecked;   // told in one line naming the setting
+            }
             err.println("gallery migrate verify: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             err.flush();
             return 1;

@@ -103,7 +103,7 @@ public final class MigrationBenchmark {
         Settings settings = SettingsLoader.load(env, work);
         var context = GalleryApplication.startWithoutWeb(settings);
         try (var services = MigrationServices.lent(settings, context, false)) {
-            var options = new PhotosetImporter.Options(metadata, settings.storage().images(), metadata, false,
+            var options = new PhotosetImporter.Options(metadata, metadata, false,
                     Runtime.getRuntime().availableProcessors(), Map.of());
             ImportSummary first = new PhotosetImporter(services, settings).run(options, StepProgress.NONE);
             if (first.imagesRegistered() != expected || !first.allHandled()) {

@@ -204,7 +204,7 @@ class RarExtractionTest extends ExtractionTestSupport {
 
         for (Path rar : new Path[] {rar4, rar5}) {
             var reader = new RarArchiveReader(alwaysUnsupported(), ExternalTools.fromEnvironment());
-            var folder = PhotosetFolderState.open(images().resolve(rar.getFileName().toString()));
+            var folder = PhotosetFolderState.open(DiskFolderFiles.open(images().resolve(rar.getFileName().toString())));
             var candidate = new ArchiveFiles.Candidate(rar, rar.getFileName().toString(),
                     rar.getFileName().toString(), ArchiveFiles.Format.RAR);
 
@@ -230,7 +230,7 @@ class RarExtractionTest extends ExtractionTestSupport {
         big[1] = 'M';
         Path rar = RarWriter.rar4().add("big.bmp", big).add("small.png", TestImages.png(60)).writeTo(archive("Big.rar"));
         var limits = new org.gallery.config.Settings.ArchiveLimits(MIB, 100 * MIB, 100, 1000);
-        var folder = PhotosetFolderState.open(images().resolve("Big"));
+        var folder = PhotosetFolderState.open(DiskFolderFiles.open(images().resolve("Big")));
         var candidate = new ArchiveFiles.Candidate(rar, "Big.rar", "Big", ArchiveFiles.Format.RAR);
 
         ArchiveResult result = new ArchiveExtraction(candidate, new BsdtarReader(bsdtar.get()), folder, limits,
@@ -248,7 +248,7 @@ class RarExtractionTest extends ExtractionTestSupport {
         for (var candidate : ArchiveFiles.list(archives())) {
             var reader = new RarArchiveReader(alwaysUnsupported(), ExternalTools.fromEnvironment());
             results.add(new ArchiveExtraction(candidate, reader,
-                    PhotosetFolderState.open(fresh.resolve(candidate.photosetFolder())), DEFAULT_LIMITS,
+                    PhotosetFolderState.open(DiskFolderFiles.open(fresh.resolve(candidate.photosetFolder()))), DEFAULT_LIMITS,
                     ExtractionProgress.NONE).run());
         }
         return ExtractionSummary.of(archives().toString(), fresh.toString(), results);
