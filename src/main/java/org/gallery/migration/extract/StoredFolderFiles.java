@@ -1,5 +1,6 @@
 package org.gallery.migration.extract;
 
+import org.gallery.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

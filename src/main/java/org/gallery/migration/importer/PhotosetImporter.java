@@ -1,16 +1,13 @@
 package org.gallery.migration.importer;
 
+import org.gallery.shared.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -297,7 +294,7 @@ public final class PhotosetImporter {
             }
             try (FileStore.LocalFile file = files.local(FileStore.Area.IMAGES.key(relPath))) {
                 probe.probe(file.path());
-                return new Inspected(relPath, sha256(file.path()), null);
+                return new Inspected(relPath, Sha256.of(file.path()), null);
             }
         }
 
@@ -319,7 +316,7 @@ public final class PhotosetImporter {
                     sha = archiveShas.get(key);
                 }
                 if (sha == null) {
-                    sha = sha256(file);
+                    sha = Sha256.of(file);
                 }
                 found.add(new ArchiveFacts(sha, a.fileName(), a.size(), a.modifiedMillis(), a.complete()));
             }
@@ -591,32 +588,5 @@ public final class PhotosetImporter {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** The imaging engine chosen by IMAGE_ENGINE, selected on first use. */
-    private static final class LazyEngine implements java.util.function.Supplier<org.gallery.imaging.ImagingEngine> {
-        private final String setting;
-        private org.gallery.imaging.ImagingEngine engine;
-
-        LazyEngine(String setting) {
-            this.setting = setting;
-        }
-
-        @Override
-        public synchronized org.gallery.imaging.ImagingEngine get() {
-            if (engine == null) {
-                engine = org.gallery.imaging.ImagingEngines.select(setting);
-            }
-            return engine;
-        }
     }
 }

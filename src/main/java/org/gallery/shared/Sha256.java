@@ -1,18 +1,26 @@
-package org.gallery.migration.extract;
+package org.gallery.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a stream, in hex. */
-final class Sha256 {
+/** The SHA-256 of a stream or a file, in hex. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String of(InputStream in) throws IOException {
+    public static String of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
+        }
+    }
+
+    public static String of(InputStream in) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
