@@ -8,7 +8,7 @@ import { canWrite } from '../session.js';
 import { virtualGrid } from '../widgets/grid.js';
 import { uploads } from '../widgets/upload.js';
 import { tagSuggestions } from '../widgets/tags.js';
-import { openViewer } from './viewer.js';
+import { gridViewer } from './viewer.js';
 import { selectionModel } from '../widgets/selection.js';
 import { selectionBar } from '../widgets/bulk.js';
 
@@ -31,7 +31,6 @@ export function imagesScreen({ photosetId }, query, main) {
   const title = h('h1', {}, photosetId ? 'Photoset' : 'All images');
   let photoset = null;
   let missing = false;
-  let viewer = null;
 
   // --- filters ---------------------------------------------------------------------------------
   // typing, the field's clear button and a change from elsewhere all end up here; only a new value reloads
@@ -195,7 +194,7 @@ export function imagesScreen({ photosetId }, query, main) {
         list.hasMore = !!page.next_cursor;
         showCount();
         grid.grow();
-        viewer?.listChanged();
+        viewing.listChanged();
       })
       .catch((e) => {
         if (e.name === 'AbortError' || mine !== list.generation || missing) return;
@@ -219,26 +218,8 @@ export function imagesScreen({ photosetId }, query, main) {
   }
 
   // --- viewer ----------------------------------------------------------------------------------
-  async function syncViewer() {
-    const id = parseHash().query.image;
-    if (!id) { viewer?.close(false); viewer = null; return; }
-    if (viewer) { viewer.show(id); return; }
-    viewer = openViewer({
-      list, loadMore, imageId: id,
-      onMove: (image, index) => { replaceQuery(currentQuery({ image: image.id })); if (index >= 0) grid.reveal(index); },
-      onChange: (image) => {
-        // the viewer may hold its own copy (opened from an address before the page loaded): keep the grid's in step
-        const i = list.items.findIndex((it) => it.id === image.id);
-        if (i >= 0 && list.items[i] !== image) Object.assign(list.items[i], image);
-        grid.refresh();
-      },
-      onClose: (index) => {
-        viewer = null;
-        location.hash = href(parseHash().path, currentQuery());
-        if (index >= 0) requestAnimationFrame(() => grid.focus(index));
-      },
-    });
-  }
+  const viewing = gridViewer({ list, loadMore, grid, query: currentQuery, path: () => parseHash().path });
+  const syncViewer = () => viewing.sync();
 
   // uploads into what this grid shows appear as they land (at the end; a reload sorts them in)
   const offLanded = uploads.onLanded((image, target) => {
@@ -273,7 +254,7 @@ export function imagesScreen({ photosetId }, query, main) {
       list.controller?.abort();
       list.generation++;
       grid.destroy();
-      viewer?.close(false);
+      viewing.close();
       document.title = 'Gallery';
     },
   };

@@ -4,11 +4,11 @@
 
 import { api, thumbnailUrl } from '../api.js';
 import { h, errorBox, plural } from '../dom.js';
-import { href, parseHash, replaceQuery } from '../router.js';
+import { href, parseHash } from '../router.js';
 import { virtualGrid } from '../widgets/grid.js';
 import { tagSuggestions } from '../widgets/tags.js';
 import { photosetPicker } from '../widgets/photosets.js';
-import { openViewer } from './viewer.js';
+import { gridViewer } from './viewer.js';
 
 const PAGE = 100;
 const MODES = { text: 'Text', semantic: 'Semantic', hybrid: 'Hybrid' };
@@ -25,7 +25,6 @@ export function searchScreen(params, query, main) {
   const textInstead = h('button', { type: 'button', class: 'primary', hidden: true,
     onclick: () => setQuery({ mode: 'text' }) }, 'Search in text mode');
   const problem = h('div', { class: 'search-problem', 'data-test': 'search-problem' }, error, textInstead);
-  let viewer = null;
 
   // --- mode, filters, search by image ------------------------------------------------------------
   const modeButtons = Object.entries(MODES).map(([value, label]) => h('button', { type: 'button', class: 'small',
@@ -99,7 +98,7 @@ export function searchScreen(params, query, main) {
       list.hasMore = !!page.next_cursor;
       showCount();
       grid.grow();
-      viewer?.listChanged();
+      viewing.listChanged();
     }).catch((e) => {
       if (e.name === 'AbortError' || mine !== list.generation) return;
       list.hasMore = false;
@@ -183,25 +182,8 @@ export function searchScreen(params, query, main) {
     syncViewer();
   }
 
-  function syncViewer() {
-    const id = parseHash().query.image;
-    if (!id) { viewer?.close(false); viewer = null; return; }
-    if (viewer) { viewer.show(id); return; }
-    viewer = openViewer({
-      list, loadMore, imageId: id,
-      onMove: (image, index) => { replaceQuery(currentQuery({ image: image.id })); if (index >= 0) grid.reveal(index); },
-      onChange: (image) => {
-        const i = list.items.findIndex((it) => it.id === image.id);
-        if (i >= 0 && list.items[i] !== image) Object.assign(list.items[i], image);
-        grid.refresh();
-      },
-      onClose: (index) => {
-        viewer = null;
-        location.hash = href('/search', currentQuery());
-        if (index >= 0) requestAnimationFrame(() => grid.focus(index));
-      },
-    });
-  }
+  const viewing = gridViewer({ list, loadMore, grid, query: currentQuery, path: () => '/search' });
+  const syncViewer = () => viewing.sync();
 
   // the server's default mode is hybrid once images have embeddings; the switch shows what it will pick
   api.get('/embeddings').then((s) => {
@@ -220,7 +202,7 @@ export function searchScreen(params, query, main) {
       list.controller?.abort();
       list.generation++;
       grid.destroy();
-      viewer?.close(false);
+      viewing.close();
       document.title = 'Gallery';
     },
   };

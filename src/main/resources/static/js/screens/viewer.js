@@ -5,10 +5,44 @@
 import { api, thumbnailUrl, originalUrl } from '../api.js';
 import { h, replace, formatBytes, formatDate, errorBox } from '../dom.js';
 import { canWrite } from '../session.js';
+import { href, parseHash, replaceQuery } from '../router.js';
 import { tagEditor } from '../widgets/tags.js';
 import { captionEditor } from '../widgets/caption.js';
 import { cropTool } from '../widgets/crop.js';
 import { similarImages } from '../widgets/similar.js';
+
+/**
+ * The viewer over a screen's grid, opened and moved by the address's `image`: call `sync()` after every address
+ * change. Moving in the viewer moves the grid; closing it goes back to the screen's address (`path()` with
+ * `query()`) and focuses the grid where the viewer was.
+ */
+export function gridViewer({ list, loadMore, grid, query, path }) {
+  let viewer = null;
+  return {
+    sync() {
+      const id = parseHash().query.image;
+      if (!id) { viewer?.close(false); viewer = null; return; }
+      if (viewer) { viewer.show(id); return; }
+      viewer = openViewer({
+        list, loadMore, imageId: id,
+        onMove: (image, index) => { replaceQuery(query({ image: image.id })); if (index >= 0) grid.reveal(index); },
+        onChange: (image) => {
+          // the viewer may hold its own copy (opened from an address before the page loaded): keep the grid's in step
+          const i = list.items.findIndex((it) => it.id === image.id);
+          if (i >= 0 && list.items[i] !== image) Object.assign(list.items[i], image);
+          grid.refresh();
+        },
+        onClose: (index) => {
+          viewer = null;
+          location.hash = href(path(), query());
+          if (index >= 0) requestAnimationFrame(() => grid.focus(index));
+        },
+      });
+    },
+    listChanged() { viewer?.listChanged(); },
+    close() { viewer?.close(false); viewer = null; },
+  };
+}
 
 export function openViewer({ list, loadMore, imageId, onMove, onChange, onClose }) {
   const img = h('img', { class: 'viewer-image', alt: '', decoding: 'async' });
