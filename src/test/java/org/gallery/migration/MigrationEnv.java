@@ -96,6 +96,53 @@ public final class MigrationEnv implements AutoCloseable {
     }
 
     /** Writes a metadata file into the archives folder. */
+    /** An old-system archive in the archives folder, its entries in name order. */
+    public Path zip(String name, Map<String, byte[]> entries) {
+        Path file = archives().resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                    out.write(e.getValue());
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** {@code gallery migrate import} with these arguments, against this gallery; its exit code. */
+    public int runImport(String... args) {
+        return run(new org.gallery.migration.importer.ImportCommand(() -> settings, opener(), false), args);
+    }
+
+    /** The photoset of this name, or a failure that shows what the commands printed. */
+    public org.gallery.photoset.Photoset photoset(String name) {
+        return context().getBean(org.gallery.photoset.PhotosetService.class).findByName(name)
+                .orElseThrow(() -> new AssertionError("no photoset " + name + "; output:\n" + out + err));
+    }
+
+    /**
+     * The rows of a table read over a connection of its own, while another process (a migration step being killed)
+     * writes them: 0 until that process has made the database and its schema.
+     */
+    public long rowsSoFar(String table) {
+        org.gallery.config.DatabaseUrl url = settings.database();
+        if (url.kind() == org.gallery.config.DatabaseUrl.Kind.SQLITE && !Files.exists(url.sqliteFile())) {
+            return 0;
+        }
+        try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             var rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException notYet) {
+            return 0;
+        }
+    }
+
     public Path metadata(String name, String json) {
         return write(archives().resolve(name), json.getBytes(StandardCharsets.UTF_8));
     }

@@ -2,18 +2,11 @@ package org.gallery.migration.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.gallery.config.DatabaseUrl;
-import org.gallery.migration.MigrateCommand;
 import org.gallery.migration.MigrationEnv;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.testing.Db;
@@ -24,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,34 +49,18 @@ class BootstrapCommandTest {
 
     /** Three archives with their metadata, one metadata file without an archive, junk and hostile entries. */
     void oldCollection() {
-        zip("Summer 2024.zip", Map.of(
+        env.zip("Summer 2024.zip", Map.of(
                 "Summer 2024/IMG_0001.jpg", TestImages.jpegWithExif(40, 30, 1, "2024:07:14 12:00:00", "Nikon", "D750"),
                 "Summer 2024/IMG_0002.jpg", TestImages.jpeg(30, 40),
                 "Summer 2024/sub/IMG_0001.jpg", TestImages.jpeg(31, 40),
                 "__MACOSX/Summer 2024/._IMG_0001.jpg", "fork".getBytes(),
                 "Summer 2024/readme.txt", "hello".getBytes()));
-        zip("Winter.zip", Map.of("a.png", TestImages.png(20, 20), "b.png", TestImages.png(21, 20), "../evil.png", TestImages.png(5, 5)));
-        zip("Plain.zip", Map.of("only.jpg", TestImages.jpeg(12, 12)));
+        env.zip("Winter.zip", Map.of("a.png", TestImages.png(20, 20), "b.png", TestImages.png(21, 20), "../evil.png", TestImages.png(5, 5)));
+        env.zip("Plain.zip", Map.of("only.jpg", TestImages.jpeg(12, 12)));
         env.metadata("Summer 2024.json", "\uFEFF{\"url\": \"https://old.example/summer\", \"date\": \"July 14, 2024\","
                 + " \"tags\": [\"Beach\", \"beach\", \"Sun\"], \"actors\": [\"Ann\"], \"views\": 1234}");
         env.metadata("Winter.json", "{\r\n\"date\": \"05/01/2023\",\r\n\"tags\": \"snow, Cold\"\r\n}\r\n");
         env.metadata("Gone.json", "{\"url\": \"https://old.example/gone\", \"year\": \"2001\"}");
-    }
-
-    void zip(String name, Map<String, byte[]> entries) {
-        Path file = env.archives().resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            try (var out = new ZipOutputStream(Files.newOutputStream(file))) {
-                for (var e : new java.util.TreeMap<>(entries).entrySet()) {
-                    out.putNextEntry(new ZipEntry(e.getKey()));
-                    out.write(e.getValue());
-                    out.closeEntry();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -160,7 +136,7 @@ class BootstrapCommandTest {
         oldCollection();
         assertThat(bootstrap()).as(env.out).isZero();
         List<String> state = env.dump();
-        zip("Autumn.zip", Map.of("leaf.jpg", TestImages.jpeg(10, 11), "leaf2.jpg", TestImages.jpeg(11, 10)));
+        env.zip("Autumn.zip", Map.of("leaf.jpg", TestImages.jpeg(10, 11), "leaf2.jpg", TestImages.jpeg(11, 10)));
         env.metadata("Autumn.json", "{\"tags\": [\"fall\"]}");
         env.closeContext();   // no process holds the database while the plan is made
         List<String> before = env.tree();
@@ -188,7 +164,7 @@ class BootstrapCommandTest {
 
     @Test
     void aBrokenArchiveFailsItsStepWithoutLeavingAnEmptyPhotoset() throws Exception {
-        zip("Good.zip", Map.of("a.jpg", TestImages.jpeg(10, 10)));
+        env.zip("Good.zip", Map.of("a.jpg", TestImages.jpeg(10, 10)));
         MigrationEnv.write(env.archives().resolve("Bad.zip"), "not a zip at all".getBytes());
         env.metadata("Broken.json", "{\"url\": ");
 
@@ -208,7 +184,7 @@ class BootstrapCommandTest {
     @Test
     void skipsExtractionAndThumbnailsWhenAsked() {
         env.image("Ready", "a.jpg", TestImages.jpeg(10, 10));
-        zip("Later.zip", Map.of("x.jpg", TestImages.jpeg(10, 10)));
+        env.zip("Later.zip", Map.of("x.jpg", TestImages.jpeg(10, 10)));
 
         assertThat(bootstrap("--skip-extraction", "--skip-thumbnails")).as(env.out).isZero();
 

@@ -2,14 +2,8 @@ package org.gallery.migration.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.gallery.migration.BucketView;
 import org.gallery.migration.MigrationEnv;
 import org.gallery.migration.MigrationServices;
@@ -58,32 +52,16 @@ class BootstrapOnS3Test {
     }
 
     void oldCollection() {
-        zip("Summer 2024.zip", Map.of(
+        env.zip("Summer 2024.zip", Map.of(
                 "Summer 2024/IMG_0001.jpg", TestImages.jpegWithExif(40, 30, 1, "2024:07:14 12:00:00", "Nikon", "D750"),
                 "Summer 2024/IMG_0002.jpg", TestImages.jpeg(30, 40),
                 "Summer 2024/sub/IMG_0001.jpg", TestImages.jpeg(31, 40),
                 "__MACOSX/Summer 2024/._IMG_0001.jpg", "fork".getBytes(),
                 "Summer 2024/readme.txt", "hello".getBytes()));
-        zip("Winter.zip", Map.of("a.png", TestImages.png(20, 20), "b.png", TestImages.png(21, 20), "../evil.png", TestImages.png(5, 5)));
+        env.zip("Winter.zip", Map.of("a.png", TestImages.png(20, 20), "b.png", TestImages.png(21, 20), "../evil.png", TestImages.png(5, 5)));
         env.metadata("Summer 2024.json", "{\"url\": \"https://old.example/summer\", \"date\": \"July 14, 2024\","
                 + " \"tags\": [\"Beach\", \"Sun\"], \"actors\": [\"Ann\"]}");
         env.metadata("Gone.json", "{\"year\": \"2001\"}");
-    }
-
-    void zip(String name, Map<String, byte[]> entries) {
-        Path file = env.archives().resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            try (var out = new ZipOutputStream(Files.newOutputStream(file))) {
-                for (var e : new java.util.TreeMap<>(entries).entrySet()) {
-                    out.putNextEntry(new ZipEntry(e.getKey()));
-                    out.write(e.getValue());
-                    out.closeEntry();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

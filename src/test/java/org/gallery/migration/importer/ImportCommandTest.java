@@ -3,8 +3,6 @@ package org.gallery.migration.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.gallery.migration.MigrationEnv;
@@ -40,15 +38,6 @@ class ImportCommandTest {
         env.close();
     }
 
-    int importAll(String... args) {
-        return env.run(new ImportCommand(() -> env.settings, env.opener(), false), args);
-    }
-
-    Photoset photoset(String name) {
-        return env.context().getBean(PhotosetService.class).findByName(name)
-                .orElseThrow(() -> new AssertionError("no photoset " + name + "; output:\n" + env.out + env.err));
-    }
-
     @Test
     void importsFoldersWithTheirMetadataTagsAndActors() throws Exception {
         byte[] exif = TestImages.jpegWithExif(300, 200, 6, "2021:05:04 10:11:12", "Canon", "Canon EOS 5D");
@@ -65,10 +54,10 @@ class ImportCommandTest {
                 {"url": "https://old.example/sets/2", "year": 2019, "tags": "one, two"}
                 """);
 
-        int exit = importAll();
+        int exit = env.runImport();
 
         assertThat(exit).as(env.out + env.err).isZero();
-        Photoset summer = photoset("Summer Trip");
+        Photoset summer = env.photoset("Summer Trip");
         assertThat(summer.sourceUrl()).isEqualTo("https://old.example/sets/1");
         assertThat(summer.date()).isEqualTo("2024-07-14");
         assertThat(summer.year()).isEqualTo(2024);
@@ -92,12 +81,12 @@ class ImportCommandTest {
         assertThat(image.get(6)).isEqualTo(sha256(exif));
         assertThat(image.get(7)).isEqualTo("IMG_0001.jpg");
 
-        Photoset plain = photoset("No Metadata");
+        Photoset plain = env.photoset("No Metadata");
         assertThat(plain.imageCount()).isEqualTo(1);
         assertThat(plain.sourceUrl()).isNull();
         assertThat(plain.tags()).isEmpty();
 
-        Photoset lonely = photoset("Lonely");
+        Photoset lonely = env.photoset("Lonely");
         assertThat(lonely.imageCount()).isZero();
         assertThat(lonely.year()).isEqualTo(2019);
         assertThat(lonely.date()).isNull();
@@ -136,17 +125,17 @@ class ImportCommandTest {
         env.metadata("yearonly.json", "{\"date\": \"July 2023\"}");
         env.metadata("bad.json", "{\"date\": \"sometime in spring\"}");
 
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
         n = 0;
         for (var e : dates.entrySet()) {
-            Photoset p = photoset("date" + (++n));
+            Photoset p = env.photoset("date" + (++n));
             assertThat(p.date()).as("date %s", e.getKey()).isEqualTo(e.getValue());
             assertThat(p.year()).as("year from %s", e.getKey()).isEqualTo(2024);
         }
-        assertThat(photoset("yearonly").year()).isEqualTo(2023);
-        assertThat(photoset("yearonly").date()).isNull();
-        Photoset bad = photoset("bad");
+        assertThat(env.photoset("yearonly").year()).isEqualTo(2023);
+        assertThat(env.photoset("yearonly").date()).isNull();
+        Photoset bad = env.photoset("bad");
         assertThat(bad.date()).isNull();
         assertThat(bad.extra()).isEqualTo(Map.of("date", "sometime in spring"));
         assertThat(env.out).contains("bad.json: date \"sometime in spring\" is not a date in a known format");
@@ -166,15 +155,15 @@ class ImportCommandTest {
         env.metadata("Array.json", "[1, 2, 3]");
         MigrationEnv.write(env.archives().resolve("Latin.json"), "{\"tags\": [\"Café\"]}".getBytes(StandardCharsets.ISO_8859_1));
 
-        int exit = importAll();
+        int exit = env.runImport();
 
         assertThat(exit).as("malformed files make the run fail, the rest is imported").isEqualTo(1);
-        assertThat(photoset("Bom").sourceUrl()).isEqualTo("https://x.example/a");
-        assertThat(photoset("Bom").tags()).containsExactly("crlf");
-        assertThat(photoset("Bom").imageCount()).isEqualTo(1);
-        assertThat(photoset("Broken").sourceUrl()).as("its folder is imported by name alone").isNull();
-        assertThat(photoset("Broken").imageCount()).isEqualTo(1);
-        assertThat(photoset("Latin").tags()).containsExactly("Café");
+        assertThat(env.photoset("Bom").sourceUrl()).isEqualTo("https://x.example/a");
+        assertThat(env.photoset("Bom").tags()).containsExactly("crlf");
+        assertThat(env.photoset("Bom").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("Broken").sourceUrl()).as("its folder is imported by name alone").isNull();
+        assertThat(env.photoset("Broken").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("Latin").tags()).containsExactly("Café");
         assertThat(env.out)
                 .contains("Broken.json: malformed JSON")
                 .contains("Array.json: malformed JSON: expected an object")
@@ -193,13 +182,13 @@ class ImportCommandTest {
                 "{\"format\":1,\"archives\":{\"Week: end.zip\":{\"size\":1,\"modified\":1,\"complete\":true,\"entries\":[]}},\"files\":{}}"
                         .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
-        Photoset matched = photoset("12345");
+        Photoset matched = env.photoset("12345");
         assertThat(matched.tags()).containsExactly("sun");
         assertThat(matched.imageCount()).isEqualTo(1);
         assertThat(env.sql().fetchOne("select folder from photosets where name = '12345'").get(0)).isEqualTo("Holiday 2020");
-        assertThat(photoset("Week: end").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("Week: end").imageCount()).isEqualTo(1);
     }
 
     @Test
@@ -210,10 +199,10 @@ class ImportCommandTest {
             }
             env.metadata("Set " + s + ".json", "{\"tags\": [\"t" + s + "\"], \"actors\": [\"A" + s + "\"]}");
         }
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
         List<String> first = env.dump();
 
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
         assertThat(env.dump()).isEqualTo(first);
         assertThat(env.out).contains("photosets:  0 created, 0 updated, 3 unchanged, 0 failed")
@@ -221,13 +210,13 @@ class ImportCommandTest {
 
         env.image("Set 1", "new.jpg", TestImages.jpeg(30, 30));
         env.metadata("Set 2.json", "{\"tags\": [\"changed\"]}");
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
         assertThat(env.out).contains("photosets:  0 created, 2 updated, 1 unchanged, 0 failed")
                 .contains("images:     1 registered, 12 already registered");
-        assertThat(photoset("Set 1").imageCount()).isEqualTo(5);
-        assertThat(photoset("Set 2").tags()).containsExactly("changed");
-        assertThat(photoset("Set 2").actors()).containsExactly("A2");
+        assertThat(env.photoset("Set 1").imageCount()).isEqualTo(5);
+        assertThat(env.photoset("Set 2").tags()).containsExactly("changed");
+        assertThat(env.photoset("Set 2").actors()).containsExactly("A2");
         assertThat(env.count("images")).isEqualTo(13);
     }
 
@@ -237,11 +226,11 @@ class ImportCommandTest {
         env.image("Dupes", "a.jpg", same);
         env.image("Dupes", "b.jpg", same);
 
-        assertThat(importAll()).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
-        assertThat(photoset("Dupes").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("Dupes").imageCount()).isEqualTo(1);
         assertThat(env.out).contains("Dupes/b.jpg: not registered, the same bytes as image");
-        assertThat(importAll()).isZero();
+        assertThat(env.runImport()).isZero();
         assertThat(env.out).contains("1 unchanged");
     }
 
@@ -253,10 +242,10 @@ class ImportCommandTest {
         env.metadata("taken.json", "{}");
         env.image("Fine", "a.jpg", TestImages.jpeg(10, 10));
 
-        assertThat(importAll()).isEqualTo(1);
+        assertThat(env.runImport()).isEqualTo(1);
 
         assertThat(env.out).contains("a photoset named 'Taken' already exists with its files in folder Taken, not in taken");
-        assertThat(photoset("Fine").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("Fine").imageCount()).isEqualTo(1);
         assertThat(env.count("images")).isEqualTo(1);
         assertThat(env.sql().fetchOne("select status from migration_folders where folder = 'taken'").get(0)).isEqualTo("failed");
     }
@@ -266,7 +255,7 @@ class ImportCommandTest {
         env.image("J", "a.jpg", TestImages.jpeg(10, 10));
         env.metadata("J.json", "{\"tags\": [\"x\"]}");
 
-        assertThat(importAll("--json")).isZero();
+        assertThat(env.runImport("--json")).isZero();
 
         JsonNode json = JsonMapper.builder().build().readTree(env.out);
         assertThat(json.get("photosets_created").asInt()).isEqualTo(1);
@@ -278,7 +267,7 @@ class ImportCommandTest {
 
     @Test
     void missingMetadataFolderGivenExplicitlyIsAClearError() {
-        assertThat(importAll("--metadata", env.base.resolve("nowhere").toString())).isEqualTo(1);
+        assertThat(env.runImport("--metadata", env.base.resolve("nowhere").toString())).isEqualTo(1);
         assertThat(env.err).contains("metadata folder").contains("does not exist");
     }
 

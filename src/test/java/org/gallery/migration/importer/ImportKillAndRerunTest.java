@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +66,7 @@ class ImportKillAndRerunTest {
 
     @Test
     void killedRunsRerunToTheStateOfAnUninterruptedRun() throws Exception {
-        assertThat(reference.run(new ImportCommand(() -> reference.settings, reference.opener(), false))).as(reference.out).isZero();
+        assertThat(reference.runImport()).as(reference.out).isZero();
         List<String> expected = reference.dump();
         reference.close();
 
@@ -79,7 +78,7 @@ class ImportKillAndRerunTest {
         assertThat(afterSecondKill).isGreaterThan(afterFirstKill);
         assertNoHalfImportedPhotoset();
 
-        int exit = env.run(new ImportCommand(() -> env.settings, env.opener(), false));
+        int exit = env.runImport();
 
         System.out.println(env.out);
         assertThat(exit).as(env.out + env.err).isZero();
@@ -87,7 +86,7 @@ class ImportKillAndRerunTest {
         assertThat(env.count("images")).isEqualTo(total);
         assertThat(env.out).contains("unchanged").contains("0 failed");
 
-        exit = env.run(new ImportCommand(() -> env.settings, env.opener(), false));
+        exit = env.runImport();
         assertThat(exit).isZero();
         assertThat(env.out).contains("0 created, 0 updated, " + FOLDERS + " unchanged");
         assertThat(env.dump()).isEqualTo(expected);
@@ -101,7 +100,7 @@ class ImportKillAndRerunTest {
         try {
             long deadline = System.currentTimeMillis() + 120_000;
             do {
-                seen = countImages();
+                seen = env.rowsSoFar("images");
                 if (seen >= images || !child.isAlive()) {
                     break;
                 }
@@ -115,7 +114,7 @@ class ImportKillAndRerunTest {
         System.out.printf("%s: killed after %d images had been seen (waiting for %d), %d ms after the start%n", db, seen,
                 images, System.currentTimeMillis() - t0);
         assertThat(log).as("the child was killed before it finished").doesNotContain("Import summary");
-        return countImages();
+        return env.rowsSoFar("images");
     }
 
     private Process startChild() throws IOException {
@@ -131,20 +130,6 @@ class ImportKillAndRerunTest {
                 "THUMBNAILS_DIR", "CROPS_DIR", "ARCHIVES_DIR", "AUTO_MIGRATE").contains(k));
         childEnv.putAll(env.env);
         return builder.start();
-    }
-
-    private long countImages() {
-        DatabaseUrl url = env.settings.database();
-        if (url.kind() == DatabaseUrl.Kind.SQLITE && !Files.exists(url.sqliteFile())) {
-            return 0;
-        }
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from images")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException notYet) {
-            return 0;   // the child has not created the schema yet
-        }
     }
 
     /** Every photoset in the database has all the images of its folder, and its count says so. */

@@ -8,7 +8,6 @@ import org.gallery.migration.BucketView;
 import org.gallery.migration.MigrationEnv;
 import org.gallery.migration.verify.VerifyCommand;
 import org.gallery.photoset.Photoset;
-import org.gallery.photoset.PhotosetService;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestImages;
 import org.gallery.testing.TestS3;
@@ -42,15 +41,6 @@ class ImportOnS3Test {
         env.close();
     }
 
-    int importAll(String... args) {
-        return env.run(new ImportCommand(() -> env.settings, env.opener(), false), args);
-    }
-
-    Photoset photoset(String name) {
-        return env.context().getBean(PhotosetService.class).findByName(name)
-                .orElseThrow(() -> new AssertionError("no photoset " + name + "; output:\n" + env.out + env.err));
-    }
-
     @Test
     void importsTheFoldersOfTheBucketAndARerunRecognisesThemFromItsListing() {
         env.storedImage("Summer Trip", "IMG_0001.jpg",
@@ -62,14 +52,14 @@ class ImportOnS3Test {
         env.metadata("Summer Trip.json", "{\"url\": \"https://old.example/1\", \"date\": \"14/07/2024\","
                 + " \"tags\": [\"Beach\", \"sun\"], \"actors\": [\"Ann\"]}");
 
-        assertThat(importAll()).as(env.out + env.err).isZero();
+        assertThat(env.runImport()).as(env.out + env.err).isZero();
 
-        Photoset summer = photoset("Summer Trip");
+        Photoset summer = env.photoset("Summer Trip");
         assertThat(summer.imageCount()).isEqualTo(2);
         assertThat(summer.date()).isEqualTo("2024-07-14");
         assertThat(summer.tags()).containsExactly("Beach", "sun");
         assertThat(summer.actors()).containsExactly("Ann");
-        assertThat(photoset("No Metadata").imageCount()).isEqualTo(1);
+        assertThat(env.photoset("No Metadata").imageCount()).isEqualTo(1);
         assertThat(String.valueOf(env.sql().fetchValue("select width from images where rel_path = 'Summer Trip/IMG_0001.jpg'")))
                 .as("upright width").isEqualTo("200");
         assertThat(env.out).contains("Summer Trip/extra/ (a subfolder): left out")
@@ -77,17 +67,17 @@ class ImportOnS3Test {
                 .contains("photosets:  2 created, 0 updated, 0 unchanged, 0 failed");
         List<String> first = env.dump();
 
-        assertThat(importAll()).as(env.out + env.err).isZero();
+        assertThat(env.runImport()).as(env.out + env.err).isZero();
 
         assertThat(env.out).contains("photosets:  0 created, 0 updated, 2 unchanged, 0 failed");
         assertThat(env.dump()).isEqualTo(first);
 
         env.storedImage("No Metadata", "b.jpg", TestImages.jpeg(21, 10));
-        assertThat(importAll()).as(env.out + env.err).isZero();
+        assertThat(env.runImport()).as(env.out + env.err).isZero();
 
         assertThat(env.out).contains("photosets:  0 created, 1 updated, 1 unchanged, 0 failed")
                 .contains("images:     1 registered, 3 already registered");
-        assertThat(photoset("No Metadata").imageCount()).isEqualTo(2);
+        assertThat(env.photoset("No Metadata").imageCount()).isEqualTo(2);
         assertThat(env.run(new VerifyCommand(() -> env.settings, env.opener(), false))).as(env.out).isEqualTo(1);
         assertThat(env.out).contains("unknown file: Summer Trip/extra/").contains("1 files the import left out on purpose");
     }
@@ -97,7 +87,7 @@ class ImportOnS3Test {
         env.storedImage("Set", "a.jpg", TestImages.jpeg(12, 12));
         String bucket = new BucketView(env.settings).bucket();
 
-        assertThat(importAll("--json")).as(env.out + env.err).isZero();
+        assertThat(env.runImport("--json")).as(env.out + env.err).isZero();
 
         assertThat(env.out.replace(" ", "")).contains("\"images_folder\":\"s3://" + bucket + "/gallery/images\"");
         assertThat(env.count("images")).isEqualTo(1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gallery.migration.MigrationEnv;
-import org.gallery.migration.importer.ImportCommand;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ class ThumbnailsCommandTest {
         env.image("Alpha", "a.jpg", TestImages.jpeg(800, 600));
         env.image("Alpha", "b.png", TestImages.png(300, 200));
         env.image("Beta", "c.jpg", TestImages.jpeg(640, 480));
-        assertThat(env.run(new ImportCommand(() -> env.settings, env.opener(), false))).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
         assertThat(thumbnails("--photoset", "alpha", "--workers", "2")).as(env.out).isZero();
         assertThat(env.out).contains("Thumbnails: 2 images, 2 made");
@@ -70,7 +69,7 @@ class ThumbnailsCommandTest {
         byte[] whole = TestImages.jpeg(800, 600);
         env.image("Gamma", "cut.jpg", java.util.Arrays.copyOf(whole, whole.length / 2));
         env.image("Gamma", "fine.jpg", TestImages.jpeg(640, 480));
-        assertThat(env.run(new ImportCommand(() -> env.settings, env.opener(), false))).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
 
         assertThat(thumbnails()).as(env.out).isEqualTo(1);
         assertThat(env.out).contains("2 images, 1 made, 0 already had them, 1 failed").contains("cut.jpg: The image cannot be decoded");

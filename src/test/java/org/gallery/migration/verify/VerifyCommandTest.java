@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.gallery.migration.MigrationEnv;
-import org.gallery.migration.importer.ImportCommand;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,7 @@ class VerifyCommandTest {
         }
         env.image("Beta", "notes.txt", "left out on purpose".getBytes());
         env.metadata("Alpha.json", "{\"tags\": [\"one\", \"two\"], \"actors\": [\"Ann\"]}");
-        assertThat(env.run(new ImportCommand(() -> env.settings, env.opener(), false))).as(env.out).isZero();
+        assertThat(env.runImport()).as(env.out).isZero();
     }
 
     @AfterEach
