@@ -55,8 +55,9 @@ export function similarImages(image, { onOpen }) {
     h('span', { class: 'similar-how' }, how)));
   }
 
-  // walking through images with ←/→ asks only for the one the user stops at
-  const start = debounce(() => { if (element.isConnected) load('pixels'); }, 250);
+  // walking through images with ←/→ asks only for the one the user stops at; a comparison the user picked
+  // meanwhile stands
+  const start = debounce(() => { if (element.isConnected && !controller) load('pixels'); }, 250);
   start();
   embeddingsReady().then((ready) => { byButtons[1].hidden = !ready; });
 
