@@ -27,6 +27,7 @@ import org.jooq.impl.DSL;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Accounts: names unique ignoring case, BCrypt password hashes, roles, the disabled flag. */
 @Service
@@ -39,8 +40,12 @@ public class UserService {
 
     private final DSLContext db;
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(11);
-    /** Compared against when the name is unknown, so a wrong name costs the same time as a wrong password. */
-    private final String decoyHash = encoder.encode(Secrets.randomPassword());
+    /**
+     * Compared against when the name is unknown, so a wrong name costs the same time as a wrong password. Made at
+     * the first such login rather than at start-up, where hashing it was a twentieth of the start's time.
+     */
+    private final SingletonSupplier<String> decoyHash =
+            SingletonSupplier.of(() -> encoder.encode(Secrets.randomPassword()));
     private final Authenticator authenticator;
 
     UserService(DSLContext db, Authenticator authenticator) {
@@ -95,13 +100,13 @@ public class UserService {
     /** The account these credentials belong to, if they are right and the account is enabled. */
     Optional<User> verify(String name, String password) {
         if (name == null || password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            encoder.matches("x", decoyHash);
+            encoder.matches("x", decoyHash.obtain());
             return Optional.empty();
         }
         Record r = db.select(USER_ID, USER_HASH, USER_DISABLED).from(USERS)
                 .where(DSL.lower(USER_NAME).eq(name.strip().toLowerCase(java.util.Locale.ROOT))).fetchOne();
         if (r == null) {
-            encoder.matches(password, decoyHash);
+            encoder.matches(password, decoyHash.obtain());
             return Optional.empty();
         }
         boolean matches = encoder.matches(password, r.get(USER_HASH));

@@ -66,7 +66,8 @@ final class BackendClient implements AutoCloseable {
     private static final Duration AFTER_ANSWER = Duration.ofSeconds(1);
 
     private final String generator;
-    private final HttpClient http;
+    /** Made at the first call: a client's TLS set-up reads the trust store, which a start without captions skips. */
+    private volatile @Nullable HttpClient http;
     private final Semaphore slots;
     private final int concurrency;
     private final CaptionTimeouts timeouts;
@@ -80,12 +81,24 @@ final class BackendClient implements AutoCloseable {
         this.slots = new Semaphore(concurrency, true);
         // HTTP/1.1: the local servers (llama.cpp, vLLM, LM Studio, Ollama) speak it, and cancelling a response
         // closes its connection, which is how those servers learn to stop generating.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeouts.connect())
-                // a redirected POST may come back as a GET without its body: report the new address instead
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(timeouts.connect())
+                            // a redirected POST may come back as a GET without its body: report the new address
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** Sends {@code post} and hands the successful response to {@code reader}; throws on every kind of failure. */
@@ -117,7 +130,7 @@ final class BackendClient implements AutoCloseable {
         acquireSlot(deadline);
         ResponseLines lines = null;
         try {
-            lines = ResponseLines.send(http, request(post, deadline));
+            lines = ResponseLines.send(http(), request(post, deadline));
             Head head = awaitHead(lines, post.uri(), deadline);
             if (head.status() >= 200 && head.status() <= 299) {
                 readBody(lines, post, reader, deadline);
@@ -305,6 +318,9 @@ final class BackendClient implements AutoCloseable {
     /** Aborts calls still running: the application is stopping. */
     @Override
     public void close() {
-        http.shutdownNow();
+        HttpClient client = http;
+        if (client != null) {
+            client.shutdownNow();
+        }
     }
 }
