@@ -96,6 +96,15 @@ echo "native memory tracking (committed MiB) at the end:"
   | sed -E 's/^-[[:space:]]+//' | awk '$NF > 0 {printf "  %-28s %6d\n", substr($0, 1, length($0) - length($NF) - 1), $NF}'
 echo "gallery migrate verify (files against the database):"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/gallery.jar migrate verify 2>&1 | sed 's/^/  /' | tail -n 25 || true
+# the target: RSS flat within 5% over the last 20 minutes of the run (the means of its first and last minute)
+awk -v end=$(( MINUTES * 60 )) '$1 <= end + 15 {t[++n] = $1; r[n] = $2}
+     END {from = end - 1200; if (from < 60) {print "RSS over the last 20 minutes: the run is too short"; exit}
+          for (i = 1; i <= n; i++) {
+            if (t[i] >= from && t[i] < from + 60) {a += r[i]; na++}
+            if (t[i] > end - 60) {b += r[i]; nb++}
+            if (t[i] >= from) {if (r[i] > max) max = r[i]; if (min == "" || r[i] < min) min = r[i]}}
+          if (na && nb) printf "RSS over the last 20 minutes: %.0f -> %.0f MiB (%+.1f%%), lowest %d, highest %d\n",
+            a / na, b / nb, (b / nb - a / na) * 100 / (a / na), min, max}' "$DIR/rss.txt"
 # least-squares slope over the samples after the first minute (start-up and warm-up excluded)
 awk '$1 >= 60 {n++; sx+=$1; sy+=$2; sxy+=$1*$2; sxx+=$1*$1}
      END {if (n > 1) printf "RSS slope after the first minute: %.2f MiB/min over %d samples\n", (n*sxy-sx*sy)/(n*sxx-sx*sx)*60, n;
