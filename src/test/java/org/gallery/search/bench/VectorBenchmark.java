@@ -98,7 +98,7 @@ public final class VectorBenchmark {
                 String memory = System.getProperty("bench.maintenance_work_mem", "4GB");
                 database.db().execute("ALTER DATABASE " + database.url().substring(database.url().lastIndexOf('/') + 1)
                         + " SET maintenance_work_mem = '" + memory + "'");
-                database.pool().softEvictConnections();
+                database.pool().getHikariPoolMXBean().softEvictConnections();
                 System.out.println("pgvector: maintenance_work_mem " + memory + " for the index build");
                 long t0 = System.nanoTime();
                 new PgVectorIndex(database.db(), database.tx()).sync(MODEL, source);
