@@ -11,6 +11,7 @@ import org.gallery.search.vector.VectorSource;
 import org.gallery.shared.Times;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,11 +95,20 @@ class EmbeddingStore implements VectorSource {
     @Override
     public void forEach(String model, long madeAtFrom, BiConsumer<UUID, float[]> action) {
         // a cursor in pages of rows: a million vectors never sit in memory at once
-        tx.executeWithoutResult(s -> {
+        Runnable read = () -> {
             try (var cursor = db.select(E_IMAGE, E_VECTOR).from(EMBEDDINGS)
                     .where(E_MODEL.eq(model)).and(E_MADE.ge(madeAtFrom)).fetchSize(FETCH_SIZE).fetchLazy()) {
                 cursor.forEach(r -> action.accept(r.value1(), Vectors.fromBytes(r.value2())));
             }
-        });
+        };
+        if (db.dialect().family() == SQLDialect.SQLITE) {
+            // every SQLite transaction here is a writer holding the write turn, for as long as the index takes to
+            // build from the rows (minutes for a million): one statement outside a transaction reads one snapshot
+            // of the WAL instead, and uploads and edits go on meanwhile
+            read.run();
+        } else {
+            // PostgreSQL streams rows through a cursor only inside a transaction
+            tx.executeWithoutResult(s -> read.run());
+        }
     }
 }

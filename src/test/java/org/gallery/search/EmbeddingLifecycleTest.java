@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
@@ -102,6 +105,36 @@ class EmbeddingLifecycleTest {
                 assertThat(semantic(third, "red")).containsExactly(red.toString(), green.toString());
             } finally {
                 third.close();
+            }
+        }
+    }
+
+    @Test
+    void writesGoOnWhileAnIndexReadsEveryVectorFromTheDatabase() throws Exception {
+        try (var server = new FakeEmbeddingServer()) {
+            TestApp app = TestApp.startWith(db, model(server, "colours-v1"));
+            try {
+                var make = new Factories(app.api);
+                UUID set = make.photoset();
+                make.image(set, "r.jpg", TestImages.solid(40, 30, Color.RED), List.of());
+                make.image(set, "g.jpg", TestImages.solid(40, 30, Color.GREEN), List.of());
+                Waits.until(Duration.ofSeconds(30), () -> app.api.get("/api/v2/embeddings").json(),
+                        s -> s.get("embedded").asLong() == 2);
+
+                // as a slow rebuild of a large index would: a user creates a photoset while each row is handed over
+                List<Integer> statuses = new ArrayList<>();
+                app.context.getBean(EmbeddingStore.class).forEach("openai:colours-v1", 0, (id, vector) -> {
+                    var write = CompletableFuture.supplyAsync(
+                            () -> app.api.post("/api/v2/photosets", Map.of("name", "meanwhile " + id)).status());
+                    try {
+                        statuses.add(write.get(5, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new AssertionError("a write waited for the index's read of the vectors", e);
+                    }
+                });
+                assertThat(statuses).containsExactly(201, 201);
+            } finally {
+                app.close();
             }
         }
     }

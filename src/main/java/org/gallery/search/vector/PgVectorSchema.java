@@ -24,7 +24,11 @@ final class PgVectorSchema {
     static final int MAX_DIMENSION = 2000;
     /** Iterative index scans, which let a filtered search return k results, arrived in this version. */
     private static final int[] MIN_VERSION = {0, 8, 0};
-    /** The graph of 100,000 vectors of 512 dimensions is built in memory only with about this much. */
+    /**
+     * The graph of 100,000 vectors of 512 dimensions is built in memory only with about this much; a server set up
+     * for more (a million such vectors need about 4 GB) keeps its own setting, as a smaller one makes the build spill
+     * to disk and take many times longer.
+     */
     private static final String BUILD_MEMORY = "1GB";
 
     private final DSLContext db;
@@ -89,7 +93,8 @@ final class PgVectorSchema {
                     + " values, not " + dimension + ": choose another VECTOR_STORE for this model");
         }
         db.fetch("SELECT pg_advisory_xact_lock(hashtext('gallery.vector_items'))");
-        db.fetch("SELECT set_config('maintenance_work_mem', ?, true)", BUILD_MEMORY);
+        db.fetch("SELECT set_config('maintenance_work_mem', ?, true) WHERE pg_size_bytes(current_setting("
+                + "'maintenance_work_mem')) < pg_size_bytes(?)", BUILD_MEMORY, BUILD_MEMORY);
         db.execute("CREATE INDEX IF NOT EXISTS " + indexName(model, dimension) + " ON vector_items USING hnsw (("
                 + vectorOf(dimension) + ") vector_cosine_ops) WHERE " + rowsOf(model, dimension));
         indexed.add(key(model, dimension));
