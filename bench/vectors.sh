@@ -8,6 +8,8 @@
 # pgvector runs in a new database on the PostgreSQL server of GALLERY_TEST_POSTGRES_URL (a postgresql:// URL of a
 # server with pgvector where databases may be created), dropped afterwards.
 # Needs about 3 GB of heap and as much disk under target/ (and in PostgreSQL for pgvector).
+# LUCENE_DIR=folder: build the Lucene index there and keep it; a later run with the same folder, count and dimension
+# measures other candidate lists without building it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/java.sh
@@ -16,5 +18,5 @@ if [[ "${5:-lucene}" == *pgvector* ]] && [ -z "${GALLERY_TEST_POSTGRES_URL:-}" ]
   exit 2
 fi
 trap 'rm -rf target/vector-bench*' EXIT
-bench_java -Xmx6g \
+bench_java -Xmx6g ${LUCENE_DIR:+-Dbench.lucene.dir="$LUCENE_DIR"} \
   org.gallery.search.bench.VectorBenchmark "${1:-1000000}" "${2:-512}" "${3:-200}" "${4:-100,200}" "${5:-lucene}"

@@ -41,7 +41,10 @@ public final class VectorBenchmark {
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int[] candidateLists = args.length > 3 ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {100, 200};
-        Path dir = Files.createTempDirectory(Path.of("target"), "vector-bench");
+        // -Dbench.lucene.dir: a Lucene index this benchmark built before, kept to measure other candidate lists
+        // without building it again (the vectors are the same for the same count, dimension and seed)
+        String kept = System.getProperty("bench.lucene.dir");
+        Path dir = kept != null ? Path.of(kept) : Files.createTempDirectory(Path.of("target"), "vector-bench");
         float[][] data = mixture(count, dim, 42);
         UUID[] ids = new UUID[count];
         for (int i = 0; i < count; i++) {
@@ -82,7 +85,8 @@ public final class VectorBenchmark {
             try (var index = new LuceneVectorIndex(dir)) {
                 index.sync(MODEL, source);
             }
-            System.out.printf(Locale.ROOT, "lucene build (rebuild path, HNSW M=16 beam=100): %.0f s, %.0f MB on disk%s%n",
+            System.out.printf(Locale.ROOT, "lucene build (rebuild path, HNSW M=16 beam=100%s): %.0f s, %.0f MB on disk%s%n",
+                    kept != null ? "; kept from an earlier run" : "",
                     (System.nanoTime() - t0) / 1e9, size(dir) / 1e6, load());
             for (int candidates : candidateLists) {
                 try (var index = new LuceneVectorIndex(dir, candidates)) {
