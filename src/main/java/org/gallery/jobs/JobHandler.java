@@ -23,6 +23,14 @@ public interface JobHandler {
     default void discard(UUID jobId) {
     }
 
+    /**
+     * True when items share nothing but the database, so that a batch's items may be worked on side by side by the
+     * instance's item threads; {@link JobRun#process} is then called from several threads at once.
+     */
+    default boolean independentItems() {
+        return false;
+    }
+
     /** Most items per committed batch (a batch also ends after about a second). */
     default int batchSize() {
         return 32;

@@ -1,9 +1,6 @@
 package org.gallery.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +38,6 @@ class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     static final int MAX_ATTEMPTS = 10;
-    private static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JobStore store;
     private final JsonMapper json;
@@ -58,6 +54,8 @@ class JobRunner implements SmartLifecycle {
     private volatile boolean active;
     private volatile boolean stopping;
     private ExecutorService pool;
+    private ExecutorService itemThreads;
+    private JobBatches batches;
     private ScheduledExecutorService heartbeats;
     private Thread poller;
 
@@ -105,6 +103,13 @@ class JobRunner implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger m = new AtomicInteger();
+        itemThreads = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "job-item-" + m.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        batches = new JobBatches(store, owner, itemThreads, () -> stopping);
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-heartbeat");
             t.setDaemon(true);
@@ -134,6 +139,7 @@ class JobRunner implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        itemThreads.shutdown();
         heartbeats.shutdownNow();
     }
 
@@ -216,7 +222,7 @@ class JobRunner implements SmartLifecycle {
         boolean lost = false;
         try {
             try (JobRun run = handler.open(context(claimed))) {
-                if (work(handler, run, me)) {
+                if (batches.work(me.id, handler, run, () -> me.lost)) {
                     if (store.countItems(me.id, JobTables.ITEM_DONE) == 0
                             && store.countItems(me.id, JobTables.ITEM_FAILED) > 0) {
                         lost = !store.fail(me.id, owner, "Every item failed; see the failures");
@@ -226,7 +232,7 @@ class JobRunner implements SmartLifecycle {
                     }
                 }
             }
-        } catch (Lost e) {
+        } catch (JobLost e) {
             lost = true;
         } catch (Exception e) {
             log.warn("Job {} ({}) failed", me.id, claimed.type(), e);
@@ -237,48 +243,6 @@ class JobRunner implements SmartLifecycle {
             if (status == null || JobStatus.CANCELLED.equals(status)) {
                 handler.discard(me.id);
             }
-        }
-    }
-
-    /** @return true when every item is handled, false when the job was handed back because this instance stops */
-    private boolean work(JobHandler handler, JobRun run, Running me) throws IOException {
-        while (true) {
-            List<JobItem> items = store.pending(me.id, handler.batchSize());
-            if (items.isEmpty()) {
-                return true;
-            }
-            List<JobStore.Outcome> outcomes = new ArrayList<>();
-            long start = System.nanoTime();
-            for (JobItem item : items) {
-                if (me.lost) {
-                    throw new Lost();
-                }
-                if (stopping) {
-                    break;
-                }
-                outcomes.add(new JobStore.Outcome(item.seq(), process(run, item)));
-                if (System.nanoTime() - start > BATCH_NANOS) {
-                    break;
-                }
-            }
-            if (!outcomes.isEmpty() && !store.commit(me.id, owner, outcomes, run.checkpoint())) {
-                throw new Lost();
-            }
-            if (stopping) {
-                store.release(me.id, owner);
-                return false;
-            }
-        }
-    }
-
-    private static ItemOutcome process(JobRun run, JobItem item) throws IOException {
-        try {
-            ItemOutcome outcome = run.process(item);
-            return outcome == null ? ItemOutcome.done() : outcome;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (RuntimeException e) {
-            return ItemOutcome.failed(message(e));
         }
     }
 
@@ -307,7 +271,7 @@ class JobRunner implements SmartLifecycle {
         };
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
@@ -326,13 +290,6 @@ class JobRunner implements SmartLifecycle {
 
         Running(UUID id) {
             this.id = id;
-        }
-    }
-
-    /** The job is no longer this worker's: cancelled, deleted, or taken over after a missed lease. */
-    private static final class Lost extends RuntimeException {
-        Lost() {
-            super(null, null, false, false);
         }
     }
 }

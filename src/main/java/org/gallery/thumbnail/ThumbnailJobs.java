@@ -95,6 +95,12 @@ class ThumbnailJobs implements JobHandler {
         };
     }
 
+    /** Each image is decoded on its own: a large job keeps every job worker of the instance busy. */
+    @Override
+    public boolean independentItems() {
+        return true;
+    }
+
     @Override
     public int batchSize() {
         return 16;
