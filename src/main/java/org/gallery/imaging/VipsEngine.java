@@ -90,7 +90,7 @@ public final class VipsEngine implements ImagingEngine {
             previous = ops.copyMemory(flat);
             out.put(sizes.getFirst(), ops.jpeg(previous, quality));
             for (int i = 1; i < sizes.size(); i++) {
-                try (VipsImage resized = ops.thumbnail(previous, sizes.get(i), false)) {
+                try (VipsImage resized = ops.resize(previous, sizes.get(i))) {
                     VipsImage next = i + 1 < sizes.size() ? ops.copyMemory(resized) : resized.share();
                     previous.close();
                     previous = next;
@@ -139,25 +139,39 @@ public final class VipsEngine implements ImagingEngine {
     private VipsImage largest(Path source, int edge, boolean strict) {
         ImageFormat format = ImageProbe.sniff(source);
         Colour colour = colour(source);
-        if (colour != Colour.CMYK_PROFILE && colour != Colour.CMYK_PLAIN) {
-            return ops.thumbnail(source, edge, colour == Colour.EXPORT_SRGB, strict);
-        }
-        // libvips 8.14's thumbnail converts CMYK with its built-in profile, whether or not the file embeds its own,
-        // so these images are decoded (still shrunk by the JPEG decoder) and converted here before resizing.
-        int shrink = 1;
-        if (format == ImageFormat.JPEG) {
-            try (VipsImage header = ops.open(source)) {
-                int longest = Math.max(header.width(), header.height());
-                while (shrink < 8 && longest / (shrink * 2) >= edge) {
-                    shrink *= 2;
-                }
+        int shrink = format == ImageFormat.JPEG ? jpegShrink(source, edge) : 1;
+        if (colour == Colour.CMYK_PROFILE || colour == Colour.CMYK_PLAIN) {
+            // libvips 8.14's thumbnail converts CMYK with its built-in profile, whether or not the file embeds its
+            // own, so these images are converted here before resizing.
+            try (VipsImage stored = ops.open(source, strict, shrink);
+                    VipsImage upright = ops.autorotate(stored);
+                    VipsImage srgb = cmykToSrgb(colour, upright)) {
+                return ops.thumbnail(srgb, edge, false);
             }
         }
-        try (VipsImage stored = ops.open(source, strict, shrink);
-                VipsImage upright = ops.autorotate(stored);
-                VipsImage srgb = cmykToSrgb(colour, upright)) {
-            return ops.thumbnail(srgb, edge, false);
+        if (format != ImageFormat.JPEG && format != ImageFormat.PNG) {
+            // WebP and HEIF shrink on load inside libvips' thumbnail; GIF and TIFF are rare enough to leave to it
+            return ops.thumbnail(source, edge, colour == Colour.EXPORT_SRGB, strict);
         }
+        // libvips' own shrink-on-load stops at twice the output size; the JPEG decoder's scaled-down DCT is a proper
+        // low-pass, so decoding down to the output size itself looks the same and decodes up to four times fewer
+        // pixels (measured with bench/thumbnail_job.sh)
+        try (VipsImage stored = ops.open(source, strict, shrink, true); VipsImage sized = ops.resize(stored, edge)) {
+            // already at size: this turns it upright and converts its colours
+            return ops.thumbnail(sized, edge, colour == Colour.EXPORT_SRGB);
+        }
+    }
+
+    /** The largest scale-down (1, 2, 4 or 8) the JPEG decoder can make while the long edge stays at least {@code edge}. */
+    private int jpegShrink(Path source, int edge) {
+        int shrink = 1;
+        try (VipsImage header = ops.open(source)) {
+            int longest = Math.max(header.width(), header.height());
+            while (shrink < 8 && longest / (shrink * 2) >= edge) {
+                shrink *= 2;
+            }
+        }
+        return shrink;
     }
 
     @Override

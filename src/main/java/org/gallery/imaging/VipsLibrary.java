@@ -25,6 +25,8 @@ final class VipsLibrary {
     static final int INTERPRETATION_CMYK = 15;
     static final int FORMAT_UCHAR = 0;
     static final int FAIL_ON_TRUNCATED = 1;
+    static final int ACCESS_SEQUENTIAL = 1;
+    static final int KERNEL_CUBIC = 2;
     static final int INTERESTING_ATTENTION = 3;
     static final int MAX_COORD = 10_000_000;
 

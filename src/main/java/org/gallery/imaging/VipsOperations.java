@@ -35,6 +35,14 @@ final class VipsOperations {
      * JPEG loader takes it.
      */
     VipsImage open(Path file, boolean failOnTruncated, int jpegShrink) {
+        return open(file, failOnTruncated, jpegShrink, false);
+    }
+
+    /**
+     * With {@code sequential} the pixels stream top to bottom through the operations that follow instead of being
+     * decoded into memory first; only a pipeline that reads them once, in order, may ask for it.
+     */
+    VipsImage open(Path file, boolean failOnTruncated, int jpegShrink, boolean sequential) {
         try (Arena arena = Arena.ofConfined()) {
             List<Object> list = new ArrayList<>();
             if (failOnTruncated) {
@@ -42,6 +50,9 @@ final class VipsOperations {
             }
             if (jpegShrink > 1) {
                 Collections.addAll(list, arena.allocateFrom("shrink"), jpegShrink);
+            }
+            if (sequential) {
+                Collections.addAll(list, arena.allocateFrom("access"), VipsLibrary.ACCESS_SEQUENTIAL);
             }
             list.add(NULL);
             Object[] options = list.toArray();
@@ -96,6 +107,25 @@ final class VipsOperations {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             int status = vips.callVarargs("vips_thumbnail_image", 3,
                     prepend(thumbnailOptions(arena, longEdge, toSrgb), in.pointer(), out, longEdge));
+            return output(status, out, "The image cannot be resized");
+        }
+    }
+
+    /**
+     * Scaled down so that its long edge is {@code longEdge} (never enlarged), with the bicubic kernel Pillow's
+     * thumbnails use: at thumbnail sizes it looks the same as libvips' default Lanczos-3 and costs about half as
+     * much. No rotation or colour conversion.
+     */
+    VipsImage resize(VipsImage in, int longEdge) {
+        int longest = Math.max(in.width(), in.height());
+        if (longest <= longEdge) {
+            return in.share();
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            double scale = (double) longEdge / longest;
+            int status = vips.callVarargs("vips_resize", 3, in.pointer(), out, scale, arena.allocateFrom("kernel"),
+                    VipsLibrary.KERNEL_CUBIC, NULL);
             return output(status, out, "The image cannot be resized");
         }
     }
