@@ -66,21 +66,29 @@ for workers in "${WORKERS[@]}"; do
   done
   echo "workers $workers: median throughput $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')× pillow's"
   curl -sf -H "$AUTH" "$BASE/api/v2/images?limit=100" >"$DIR/images.json"
-  $PY - "$DIR/images.json" "$DIR/data/thumbnails" "$DIR/pillow" <<'PY'
+  $PY - "$DIR/images.json" "$DIR/data/thumbnails" "$DIR/pillow" "$CORPUS" <<'PY'
 import json, os, sys
 from PIL import Image, ImageStat
-listing, thumbs, pillow = sys.argv[1:]
+listing, thumbs, pillow, corpus = sys.argv[1:]
 items = json.load(open(listing))
 items = items.get("items", items) if isinstance(items, dict) else items
-worst = (0.0, None)
+for item in items:
+    item["path"] = os.path.join(corpus, item["file_name"])
+worst, profiled = (0.0, None), []
 for item in items:
     ours = Image.open(os.path.join(thumbs, item["id"], "large.jpg")).convert("RGB")
+    source = Image.open(item["path"])
     theirs = Image.open(os.path.join(pillow, os.path.splitext(item["file_name"])[0] + "_1024.jpg")).convert("RGB")
     assert ours.size == theirs.size, (item["file_name"], ours.size, theirs.size)
     gap = max(abs(a - b) for a, b in zip(ImageStat.Stat(ours).mean, ImageStat.Stat(theirs).mean))
-    worst = max(worst, (gap, item["file_name"]), key=lambda w: w[0])
+    if source.info.get("icc_profile"):
+        # Pillow keeps the profile's numbers as they are; Gallery converts them to sRGB when the profile is not sRGB
+        profiled.append("%s %.1f" % (item["file_name"], gap))
+    else:
+        worst = max(worst, (gap, item["file_name"]), key=lambda w: w[0])
 print("colours: %d large thumbnails, the same size as Pillow's; largest gap of a channel's mean %.2f levels (%s)"
       % (len(items), worst[0], worst[1]))
+print("  with an ICC profile, which Pillow does not apply (gap in levels): " + ", ".join(profiled))
 PY
   kill $PID; wait $PID 2>/dev/null || true; PID=
 done
