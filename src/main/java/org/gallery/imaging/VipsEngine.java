@@ -98,7 +98,7 @@ public final class VipsEngine implements ImagingEngine {
                 out.put(sizes.get(i), ops.jpeg(previous, quality));
             }
             // the smallest size, still in memory: its pixels are a few thousand bytes to copy out
-            hash = ops.pixelHash(previous, out.get(sizes.getLast()));
+            hash = VipsPixelHash.of(vips, previous, out.get(sizes.getLast()));
         } finally {
             if (previous != null) {
                 previous.close();
@@ -138,12 +138,19 @@ public final class VipsEngine implements ImagingEngine {
      */
     private VipsImage largest(Path source, int edge, boolean strict) {
         ImageFormat format = ImageProbe.sniff(source);
-        Colour colour = colour(source);
-        int shrink = format == ImageFormat.JPEG ? jpegShrink(source, edge) : 1;
+        Colour colour;
+        int shrink = 1;
+        // one look at the header for both: each open of a JPEG parses its markers and EXIF again
+        try (VipsImage header = ops.open(source)) {
+            colour = colour(header);
+            if (format == ImageFormat.JPEG) {
+                shrink = jpegShrink(Math.max(header.width(), header.height()), edge);
+            }
+        }
         if (colour == Colour.CMYK_PROFILE || colour == Colour.CMYK_PLAIN) {
             // libvips 8.14's thumbnail converts CMYK with its built-in profile, whether or not the file embeds its
             // own, so these images are converted here before resizing.
-            try (VipsImage stored = ops.open(source, strict, shrink);
+            try (VipsImage stored = ops.open(source, strict, shrink, false);
                     VipsImage upright = ops.autorotate(stored);
                     VipsImage srgb = cmykToSrgb(colour, upright)) {
                 return ops.thumbnail(srgb, edge, false);
@@ -163,13 +170,10 @@ public final class VipsEngine implements ImagingEngine {
     }
 
     /** The largest scale-down (1, 2, 4 or 8) the JPEG decoder can make while the long edge stays at least {@code edge}. */
-    private int jpegShrink(Path source, int edge) {
+    static int jpegShrink(int longest, int edge) {
         int shrink = 1;
-        try (VipsImage header = ops.open(source)) {
-            int longest = Math.max(header.width(), header.height());
-            while (shrink < 8 && longest / (shrink * 2) >= edge) {
-                shrink *= 2;
-            }
+        while (shrink < 8 && longest / (shrink * 2) >= edge) {
+            shrink *= 2;
         }
         return shrink;
     }
@@ -232,12 +236,16 @@ public final class VipsEngine implements ImagingEngine {
     /** Reads the header only. */
     private Colour colour(Path source) {
         try (VipsImage header = ops.open(source)) {
-            byte[] icc = ops.iccProfile(header);
-            if (header.interpretation() == VipsLibrary.INTERPRETATION_CMYK) {
-                return icc != null ? Colour.CMYK_PROFILE : Colour.CMYK_PLAIN;
-            }
-            return icc != null && IccProfiles.needsConversion(icc) ? Colour.EXPORT_SRGB : Colour.AS_IS;
+            return colour(header);
         }
+    }
+
+    private Colour colour(VipsImage header) {
+        byte[] icc = ops.iccProfile(header);
+        if (header.interpretation() == VipsLibrary.INTERPRETATION_CMYK) {
+            return icc != null ? Colour.CMYK_PROFILE : Colour.CMYK_PLAIN;
+        }
+        return icc != null && IccProfiles.needsConversion(icc) ? Colour.EXPORT_SRGB : Colour.AS_IS;
     }
 
     private boolean isBmp(Path source) {

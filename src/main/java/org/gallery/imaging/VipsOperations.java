@@ -26,20 +26,13 @@ final class VipsOperations {
 
     /** Opens the header only; pixels are decoded when an operation asks for them, leniently. */
     VipsImage open(Path file) {
-        return open(file, false, 1);
+        return open(file, false, 1, false);
     }
 
     /**
      * With {@code failOnTruncated} a file cut short fails when its pixels are read instead of coming out grey where
      * data is missing. {@code jpegShrink} (1, 2, 4 or 8) makes the JPEG decoder scale down while decoding; only the
-     * JPEG loader takes it.
-     */
-    VipsImage open(Path file, boolean failOnTruncated, int jpegShrink) {
-        return open(file, failOnTruncated, jpegShrink, false);
-    }
-
-    /**
-     * With {@code sequential} the pixels stream top to bottom through the operations that follow instead of being
+     * JPEG loader takes it. With {@code sequential} the pixels stream top to bottom through the operations that follow instead of being
      * decoded into memory first; only a pipeline that reads them once, in order, may ask for it.
      */
     VipsImage open(Path file, boolean failOnTruncated, int jpegShrink, boolean sequential) {
@@ -197,34 +190,6 @@ final class VipsOperations {
             MemorySegment data = buffer.get(ValueLayout.ADDRESS, 0);
             try {
                 return data.reinterpret(length.get(ValueLayout.JAVA_LONG, 0)).toArray(ValueLayout.JAVA_BYTE);
-            } finally {
-                vips.callVoid("g_free", data);
-            }
-        }
-    }
-
-    /**
-     * The perceptual hash of an image's 8-bit pixels; another sample format (16-bit sources may stay 16-bit through
-     * the resize) is hashed from the JPEG just encoded from it instead, which is small and nearly the same.
-     */
-    PixelHash pixelHash(VipsImage in, byte[] jpeg) {
-        int bands = vips.callInt("vips_image_get_bands", in.pointer());
-        if (vips.callInt("vips_image_get_format", in.pointer()) != VipsLibrary.FORMAT_UCHAR) {
-            try {
-                return PixelHash.of(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment size = arena.allocate(ValueLayout.JAVA_LONG);
-            MemorySegment data = vips.callPointer("vips_image_write_to_memory", in.pointer(), size);
-            if (data.equals(NULL)) {
-                throw new IllegalStateException("libvips could not write the pixels: " + vips.takeError());
-            }
-            try {
-                byte[] samples = data.reinterpret(size.get(ValueLayout.JAVA_LONG, 0)).toArray(ValueLayout.JAVA_BYTE);
-                return PixelHash.of(samples, in.width(), in.height(), bands);
             } finally {
                 vips.callVoid("g_free", data);
             }

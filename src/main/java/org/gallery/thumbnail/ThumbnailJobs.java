@@ -103,6 +103,6 @@ class ThumbnailJobs implements JobHandler {
 
     @Override
     public int batchSize() {
-        return 16;
+        return 64;
     }
 }

@@ -64,6 +64,8 @@ public final class ThumbnailBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        // with the libvips engine, also how close it gets to the decode alone
+        boolean floor = engines.contains("vips") && VipsLibrary.get() != null;
         List<Source> sources = sources(folder);
         double megapixels = sources.stream().mapToDouble(Source::megapixels).sum();
         System.out.printf(Locale.ROOT, "%d images, %.1f MP, %d rounds (median), sizes %s, q%d%n",
@@ -76,6 +78,13 @@ public final class ThumbnailBenchmark {
             run(engine, sources, 1, out); // warm-up: JIT, libvips' first-use initialisation
             for (int n : threads) {
                 variants.add(new Variant(id + " (" + engine.version() + ")", n, () -> run(engine, sources, n, out)));
+            }
+        }
+        if (floor) {
+            VipsOperations ops = new VipsOperations(VipsLibrary.get());
+            for (int n : threads) {
+                variants.add(new Variant("floor: libvips' decode at the chosen scale alone", n,
+                        () -> decodeOnly(ops, sources, n)));
             }
         }
         if (reference != null) {
@@ -123,6 +132,35 @@ public final class ThumbnailBenchmark {
                         Files.write(out.resolve(stem + "_" + entry.getKey() + ".jpg"), entry.getValue());
                     }
                     return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * What no thumbnail pipeline on libvips can go below: each photo decoded into memory at the scale the engine
+     * decodes it at (JPEG shrunk in the decoder down to the largest size), nothing resized, encoded or written.
+     */
+    private static double decodeOnly(VipsOperations ops, List<Source> sources, int threads) throws Exception {
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (Source source : sources) {
+                done.add(pool.submit(() -> {
+                    int shrink = 1;
+                    if (ImageProbe.sniff(source.path()) == ImageFormat.JPEG) {
+                        try (VipsImage header = ops.open(source.path())) {
+                            shrink = VipsEngine.jpegShrink(Math.max(header.width(), header.height()), SIZES.getFirst());
+                        }
+                    }
+                    try (VipsImage image = ops.open(source.path(), true, shrink, true);
+                            VipsImage pixels = ops.copyMemory(image)) {
+                        return pixels.width();
+                    }
                 }));
             }
             for (Future<?> f : done) {
