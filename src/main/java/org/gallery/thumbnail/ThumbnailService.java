@@ -56,9 +56,12 @@ public class ThumbnailService {
         try (var file = files.local(original.key())) {
             maker.generate(imageId, file.path(), force);
         } catch (ImageRejectedException e) {
+            // deleted while it was read: that is what the user should hear, not that its file would not open
+            images.original(imageId);
             // batch runs list failures by image; the file name is what the user can find and fix
             throw new ImageRejectedException(e.reason(), original.fileName() + ": " + e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
+            images.original(imageId);
             // this image's problem, not the storage's: a batch lists it and goes on with the others
             throw new IllegalStateException(original.fileName() + ": the original file is missing from the storage ("
                     + e.getMessage() + ")", e);
