@@ -109,7 +109,7 @@ class JobRunner implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        batches = new JobBatches(store, owner, itemThreads, () -> stopping);
+        batches = new JobBatches(store, owner, itemThreads, workers, () -> stopping);
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-heartbeat");
             t.setDaemon(true);

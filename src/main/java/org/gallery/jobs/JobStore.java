@@ -127,8 +127,13 @@ class JobStore {
 
     /** The next pending items in planned order. */
     List<JobItem> pending(UUID jobId, int limit) {
+        return pendingAfter(jobId, -1, limit);
+    }
+
+    /** The next pending items in planned order after item {@code afterSeq}. */
+    List<JobItem> pendingAfter(UUID jobId, int afterSeq, int limit) {
         return db.select(ITEM_SEQ, ITEM_ID, ITEM_PLAN).from(ITEMS)
-                .where(ITEM_JOB.eq(jobId)).and(ITEM_STATUS.eq(PENDING))
+                .where(ITEM_JOB.eq(jobId)).and(ITEM_STATUS.eq(PENDING)).and(ITEM_SEQ.gt(afterSeq))
                 .orderBy(ITEM_SEQ).limit(limit)
                 .fetch(r -> new JobItem(r.value1(), r.value2(), r.value3(), null));
     }
