@@ -76,6 +76,29 @@ class ThumbnailApiTest extends ApiTestCase {
     }
 
     @Test
+    void aThumbnailLargerThanTheSocketBufferComesWholeWithTheSameAnswersEachTime() throws Exception {
+        // sensor-like noise keeps the 1024 px thumbnail well above 64 KiB, which goes out with sendfile
+        UUID id = make.image(null, "noisy.jpg", TestImages.photo(2000, 1500, 7), List.of());
+        String path = "/api/v2/images/" + id + "/thumbnail/large";
+        var first = api.get(path);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().length).isGreaterThan(64 * 1024);
+        assertThat(size(first)).containsExactly(1024, 768);
+        for (int i = 0; i < 3; i++) {
+            var again = api.get(path);
+            assertThat(again.body()).isEqualTo(first.body());
+            for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length")) {
+                assertThat(again.header(header)).as(header).isEqualTo(first.header(header));
+            }
+        }
+        assertThat(api.get(path, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+        var head = api.head(path);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
+    }
+
+    @Test
     void badSizeIs400AndUnknownImage404() {
         UUID id = make.image(null);
         var bad = api.get("/api/v2/images/" + id + "/thumbnail/huge");
