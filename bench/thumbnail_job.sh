@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Thumbnails through the service against Pillow (on demand): the batch job (`force`, all three sizes of every image)
-# with JOB_WORKERS=1 and 2, beside ../shared/bench/thumbs_pillow.py (draft + cascade) on one and two processes, in
-# the same rounds, so both see the same machine load. The job's time is its own started-to-finished span (the
-# service is up and its photos uploaded before); Pillow's is its processing loop. Then every large thumbnail is
-# compared with Pillow's 1024 px output of the same photo: the colours must agree.
+# with JOB_WORKERS=1 and 2, and uploads of every photo one and two at a time (each makes its thumbnails, stores the
+# original and its rows), beside ../shared/bench/thumbs_pillow.py (draft + cascade) on one and two processes, in
+# the same rounds, so all see the same machine load. The job's time is its own started-to-finished span (the
+# service is up and its photos uploaded before); the uploads' is the client's wall time; Pillow's is its processing
+# loop. Then every large thumbnail is compared with Pillow's 1024 px output of the same photo: colours must agree.
 #   bench/thumbnail_job.sh [ROUNDS] [WORKERS...]      default: 3 1 2
 # needs: python3-pil, curl; the corpus (../shared/bench/make_corpus.sh)
 set -euo pipefail
@@ -29,10 +30,29 @@ from PIL import Image
 print("%.1f" % (sum(Image.open(f).size[0] * Image.open(f).size[1] for f in sys.argv[1:]) / 1e6))' "${FILES[@]}")
 echo "corpus: ${#FILES[@]} photos, $megapixels MP; sizes 1024/512/256 q85; load $(cut -d' ' -f1 /proc/loadavg)"
 
-job_seconds() {  # starts a forced thumbnail job and prints its started-to-finished seconds
+new_photoset() {  # prints the id of a new photoset named $1
+  curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "{\"name\": \"$1\"}" "$BASE/api/v2/photosets" \
+    | sed 's/.*"id":"\([^"]*\)".*/\1/'
+}
+
+upload_seconds() {  # uploads every photo into photoset $2, $1 at a time from one curl, and prints the wall seconds
+  local config="$DIR/upload.curl" start answers
+  : >"$config"
+  for f in "${FILES[@]}"; do
+    [ -s "$config" ] && echo next >>"$config"
+    printf 'url = "%s/api/v2/images"\nheader = "%s"\nform = "file=@%s"\nform = "photoset_id=%s"\noutput = "/dev/null"\nsilent\nwrite-out = "%%{http_code}\\n"\n' \
+      "$BASE" "$AUTH" "$f" "$2" >>"$config"
+  done
+  start=$(date +%s%N)
+  answers=$(curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max "$1" -K "$config" | sort | uniq -c)
+  awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {printf "%.3f\n", ns / 1e9}'
+  [ "$(awk '{print $2}' <<<"$answers")" = 201 ] || { echo "uploads answered: $answers" >&2; exit 1; }
+}
+
+job_seconds() {  # starts a forced thumbnail job over photoset $SET and prints its started-to-finished seconds
   local job status
-  job=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d '{"force": true}' "$BASE/api/v2/thumbnails/jobs" \
-    | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  job=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "{\"force\": true, \"photoset_id\": \"$SET\"}" \
+    "$BASE/api/v2/thumbnails/jobs" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   until status=$(curl -sf -H "$AUTH" "$BASE/api/v2/jobs/$job") \
       && grep -Eq '"status":"(succeeded|failed|cancelled)"' <<<"$status"; do sleep 0.1; done
   grep -q '"status":"succeeded"' <<<"$status" || { echo "job $job did not succeed: $status" >&2; exit 1; }
@@ -50,22 +70,27 @@ for workers in "${WORKERS[@]}"; do
   PID=$!
   until curl -sf "$BASE/api/v2/health" >/dev/null; do sleep 0.2; done
   AUTH="Authorization: Bearer $(gallery_token "$BASE")"
-  printf '%s\n' "${FILES[@]}" | xargs -P 2 -I{} curl -sf -H "$AUTH" -o /dev/null -F "file=@{}" "$BASE/api/v2/images"
-  job_seconds >/dev/null  # warm-up: the first run also compiles the job's code
-  ratios=()
+  SET=$(new_photoset corpus)
+  upload_seconds 2 "$SET" >/dev/null
+  job_seconds >/dev/null; job_seconds >/dev/null  # warm-up: the first runs also compile the job's code
+  ratios=() upload_ratios=()
   for round in $(seq 1 "$ROUNDS"); do
     gallery=$(job_seconds)
+    uploads=$(upload_seconds "$workers" "$(new_photoset "round $round")")
     pillow=$($PY ../shared/bench/thumbs_pillow.py cascade "$workers" "$DIR/pillow" "${FILES[@]}" \
       | sed 's/.*loop_wall_s=//')
     ratio=$(awk -v g="$gallery" -v p="$pillow" 'BEGIN {printf "%.2f", p / g}')
-    ratios+=("$ratio")
-    printf 'workers %s round %s: gallery job %6.3f s (%5.1f ms/MP)  pillow %6.3f s (%5.1f ms/MP)  throughput %s× pillow  load %s\n' \
+    upload_ratio=$(awk -v g="$uploads" -v p="$pillow" 'BEGIN {printf "%.2f", p / g}')
+    ratios+=("$ratio") upload_ratios+=("$upload_ratio")
+    printf 'workers %s round %s: job %6.3f s (%5.1f ms/MP)  uploads %6.3f s (%5.1f ms/MP)  pillow %6.3f s (%5.1f ms/MP)  job %s×, uploads %s× pillow  load %s\n' \
       "$workers" "$round" "$gallery" "$(awk -v s="$gallery" -v mp="$megapixels" 'BEGIN {print s * 1000 / mp}')" \
-      "$pillow" "$(awk -v s="$pillow" -v mp="$megapixels" 'BEGIN {print s * 1000 / mp}')" "$ratio" \
+      "$uploads" "$(awk -v s="$uploads" -v mp="$megapixels" 'BEGIN {print s * 1000 / mp}')" \
+      "$pillow" "$(awk -v s="$pillow" -v mp="$megapixels" 'BEGIN {print s * 1000 / mp}')" "$ratio" "$upload_ratio" \
       "$(cut -d' ' -f1 /proc/loadavg)"
   done
-  echo "workers $workers: median throughput $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')× pillow's"
-  curl -sf -H "$AUTH" "$BASE/api/v2/images?limit=100" >"$DIR/images.json"
+  median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  echo "workers $workers: median throughput against pillow's: job $(median "${ratios[@]}")×, uploads $(median "${upload_ratios[@]}")×"
+  curl -sf -H "$AUTH" "$BASE/api/v2/images?photoset_id=$SET&limit=100" >"$DIR/images.json"
   $PY - "$DIR/images.json" "$DIR/data/thumbnails" "$DIR/pillow" "$CORPUS" <<'PY'
 import json, os, sys
 from PIL import Image, ImageStat
