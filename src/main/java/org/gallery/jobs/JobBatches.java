@@ -153,13 +153,16 @@ final class JobBatches {
 
     /** Returns when one of the items has finished, or at {@code until} (System.nanoTime()). */
     private static void awaitAny(List<Handed> handed, long until) {
+        CompletableFuture<Object> any =
+                CompletableFuture.anyOf(handed.stream().map(Handed::outcome).toArray(CompletableFuture[]::new));
         try {
-            CompletableFuture.anyOf(handed.stream().map(Handed::outcome).toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            any.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // a timeout is the time to commit; a failed item is picked up by the caller
         } catch (InterruptedException e) {
+            // a hurried shutdown: the items handed out still finish, so wait for one rather than spin
             Thread.currentThread().interrupt();
+            any.exceptionally(failed -> null).join();
         }
     }
 
