@@ -18,9 +18,9 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** A JPEG of the given size; a random patch makes its bytes unique unless {@code unique} is false. */
+    /** A JPEG of the given size whose bytes are unique: a random patch and a random comment. */
     public static byte[] jpeg(int width, int height) {
-        return encode(picture(width, height, true), "jpg");
+        return withUniqueComment(encode(picture(width, height, true), "jpg"));
     }
 
     public static byte[] png(int width, int height) {
@@ -46,7 +46,7 @@ public final class TestImages {
         for (int i = 0; i < 4; i++) {
             image.setRGB(random.nextInt(width), random.nextInt(height), random.nextInt(0xffffff));
         }
-        return encode(image, "jpg");
+        return withUniqueComment(encode(image, "jpg"));
     }
 
     /** The same bytes every time for the same size: for duplicate checks. */
@@ -121,6 +121,19 @@ public final class TestImages {
         }
         g.dispose();
         return image;
+    }
+
+    /**
+     * JPEG quantisation can turn two small pictures with different random patches into the same bytes, which the
+     * service rightly refuses as a duplicate; a comment segment with a random id keeps every file distinct.
+     */
+    private static byte[] withUniqueComment(byte[] jpeg) {
+        byte[] text = ("test " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + text.length);
+        out.put(jpeg, 0, 2); // SOI
+        out.put((byte) 0xFF).put((byte) 0xFE).putShort((short) (2 + text.length)).put(text);
+        out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
     }
 
     private static byte[] encode(BufferedImage image, String format) {
