@@ -1,6 +1,5 @@
 package org.gallery.imaging;
 
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
@@ -39,7 +38,7 @@ public final class ImageProbe {
 
     public ImageFacts probe(Path file) {
         ImageFormat format = sniff(file);
-        Metadata metadata = metadata(file);
+        Metadata metadata = FileMetadata.read(file, format);
         if (format == ImageFormat.HEIC || format == ImageFormat.AVIF) {
             // libheif applies the container's own rotation and mirroring; an EXIF orientation in a HEIF file is
             // informational and must not turn the image again
@@ -130,14 +129,6 @@ public final class ImageProbe {
             }
             throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
                     "The " + format + " header cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static Metadata metadata(Path file) {
-        try {
-            return ImageMetadataReader.readMetadata(file.toFile());
-        } catch (Exception e) {
-            return new Metadata();
         }
     }
 

@@ -1,16 +1,11 @@
 package org.gallery.imaging;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.jpeg.JpegMetadataReader;
-import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import com.drew.metadata.exif.ExifReader;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * EXIF orientation (1-8): how the stored pixels must be turned to show the picture upright. Applied after
@@ -23,18 +18,14 @@ final class Orientation {
 
     /** The orientation tag of the file, 1 when absent or unreadable. */
     static int read(Path file, ImageFormat format) {
-        try {
-            Metadata metadata = format == ImageFormat.JPEG
-                    // Only the EXIF segment: parsing XMP, ICC and IPTC too would cost more than the tag is worth.
-                    ? JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()))
-                    : ImageMetadataReader.readMetadata(file.toFile());
-            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+        ExifIFD0Directory exif = FileMetadata.read(file, format).getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            try {
                 int value = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
                 return value >= 1 && value <= 8 ? value : 1;
+            } catch (Exception unreadable) {
+                // a tag of the wrong type: shown as stored, like browsers do
             }
-        } catch (Exception unreadable) {
-            // A file whose metadata cannot be parsed is shown as stored, like browsers do.
         }
         return 1;
     }
