@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.gallery.config.DatabaseUrl;
 import org.gallery.config.Settings;
+import org.gallery.config.SettingsLoader;
 import org.gallery.db.SqliteConnectionEviction;
 import org.gallery.db.PendingMigrations;
 import org.springframework.boot.SpringApplication;
@@ -17,14 +18,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class GalleryApplication {
 
+    /**
+     * The entry of Spring's ahead-of-time processing at build time (the build's process-aot step), which only works
+     * out the service's bean definitions: nothing is started, and no folder or database is touched. The service
+     * itself starts through {@link #start}, which uses what this made when {@code spring.aot.enabled} is set.
+     */
+    public static void main(String[] args) {
+        Settings settings = SettingsLoader.fromEnvironment();
+        Map<String, Object> properties = springProperties(settings);
+        // Spring's conditions are decided here once for every later start: Liquibase must be among the beans, and
+        // whether it runs is read at each start (spring.liquibase.enabled, see migratingProperties)
+        properties.put("spring.liquibase.enabled", true);
+        service(settings, properties).run(args);
+    }
+
     /** Starts the service with the given settings; tests start one per database the same way. */
     public static ConfigurableApplicationContext start(Settings settings, String... args) {
         refuseOpenNetworkWithoutAccounts(settings);
         createStorageFolders(settings);
+        return service(settings, migratingProperties(settings)).run(args);
+    }
+
+    private static SpringApplication service(Settings settings, Map<String, Object> properties) {
         var app = new SpringApplication(GalleryApplication.class);
-        app.setDefaultProperties(migratingProperties(settings));
+        // the class whose build-time bean definitions are looked up in ahead-of-time mode (not the CLI's)
+        app.setMainApplicationClass(GalleryApplication.class);
+        app.setDefaultProperties(properties);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("settings", settings));
-        return app.run(args);
+        return app;
     }
 
     /** The same services without the HTTP server, for command-line tools that work on the database. */
