@@ -23,8 +23,12 @@ public class GalleryApplication {
      * out the service's bean definitions: nothing is started, and no folder or database is touched. The service
      * itself starts through {@link #start}, which uses what this made when {@code spring.aot.enabled} is set.
      */
-    public static void main(String[] args) {
-        Settings settings = SettingsLoader.fromEnvironment();
+    public static void main(String[] args) throws IOException {
+        // the default settings, whatever the building machine's environment or .env says: which beans exist does not
+        // depend on them, and a setting meant for a running service must not fail the build
+        Path empty = Files.createTempDirectory("gallery-aot-processing");
+        Settings settings = SettingsLoader.load(Map.of(), empty);
+        Files.delete(empty);
         Map<String, Object> properties = springProperties(settings);
         // Spring's conditions are decided here once for every later start: Liquibase must be among the beans, and
         // whether it runs is read at each start (spring.liquibase.enabled, see migratingProperties)
