@@ -39,7 +39,8 @@ measure() {
   local java_pid; java_pid=$(pgrep -P "$pid" java || echo "$pid")
   local t main=0 jit=0
   for t in /proc/"$java_pid"/task/*; do
-    local name cpu; name="$(cat "$t/comm")"; cpu=$(awk '{print $14 + $15}' "$t/stat")
+    # a thread that ended since the listing is skipped
+    local name cpu; name="$(cat "$t/comm" 2>/dev/null)" && cpu=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null) || continue
     case "$name" in java) main=$((main + cpu)) ;; C1*|C2*) jit=$((jit + cpu)) ;; esac
   done
   echo "$ms $main $jit"
