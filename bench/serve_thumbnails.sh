@@ -33,15 +33,20 @@ for size in medium large; do
 done
 mkdir -p "$DIR/copies" && cp "$THUMBS"/*.jpg "$DIR/copies/" && chmod 644 "$DIR/copies"/*.jpg
 echo "image $(basename "$IMAGE"); thumbnails: medium $(stat -c %s "$THUMBS/medium.jpg") bytes, large $(stat -c %s "$THUMBS/large.jpg") bytes"
-run_wrk() {  # $1: label, then wrk's arguments; prints the label, requests/s and p99 in ms, one line
-  local label="$1" out
+# prints "LABEL requests/s p99_ms" for each wrk report on stdin, labelled in turn; fails on answers that were not 2xx
+wrk_summary() {
+  local out
+  out="$(cat)"
+  if grep -q 'Non-2xx' <<<"$out"; then echo "$*: answers that were not 2xx: $(grep 'Non-2xx' <<<"$out")" >&2; exit 1; fi
+  awk -v labels="$*" '
+    BEGIN {split(labels, label, " ")}
+    /Requests\/sec/ {printf "%s %.0f %.2f\n", label[++n], $2, ms}
+    $1 == "99%" {v = $2; ms = v + 0; if (v ~ /us$/) ms /= 1000; else if (v ~ /[^m]s$/) ms *= 1000}' <<<"$out"
+}
+run_wrk() {  # $1: label, then wrk's arguments
+  local label="$1"
   shift
-  out="$(wrk -t2 -c64 -d"${DUR}s" --latency "$@")"
-  if grep -q 'Non-2xx' <<<"$out"; then echo "$label: answers that were not 2xx: $(grep 'Non-2xx' <<<"$out")" >&2; exit 1; fi
-  awk -v label="$label" '
-    /Requests\/sec/ {rps = $2}
-    $1 == "99%" {v = $2; ms = v + 0; if (v ~ /us$/) ms /= 1000; else if (v ~ /[^m]s$/) ms *= 1000}
-    END {printf "%s %.0f %.2f\n", label, rps, ms}' <<<"$out"
+  wrk -t2 -c64 -d"${DUR}s" --latency "$@" | wrk_summary "$label"
 }
 results="$DIR/results"
 for size in medium large; do
@@ -61,11 +66,8 @@ done
 kill $FLOOR_PID; wait $FLOOR_PID 2>/dev/null || true; FLOOR_PID=
 
 bash ../shared/bench/anchors_serve.sh "$DUR" "$DIR/copies/medium.jpg" "$DIR/copies/large.jpg" >"$DIR/nginx.txt"
-# the reference prints a block per file, small (our medium) first: its Requests/sec and 99% lines
-awk '
-  /Requests\/sec/ {rps[++n] = $2}
-  $1 == "99%" {v = $2; ms = v + 0; if (v ~ /us$/) ms /= 1000; else if (v ~ /[^m]s$/) ms *= 1000; p99[++m] = ms}
-  END {printf "nginx-medium %.0f %.2f\nnginx-large %.0f %.2f\n", rps[1], p99[1], rps[2], p99[2]}' "$DIR/nginx.txt" >>"$results"
+# the reference prints one wrk report per file, small (our medium) first
+wrk_summary nginx-medium nginx-large <"$DIR/nginx.txt" >>"$results"
 
 echo "load $(cut -d' ' -f1 /proc/loadavg)"
 awk '

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * is bounded in application.properties.
  */
 @Component
-class SocketWriteBuffer implements TomcatConnectorCustomizer {
+public class SocketWriteBuffer implements TomcatConnectorCustomizer {
 
-    static final int BYTES = 64 * 1024;
+    public static final int BYTES = 64 * 1024;
 
     @Override
     public void customize(Connector connector) {

@@ -12,6 +12,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
+import org.gallery.web.SocketWriteBuffer;
 
 /**
  * The floor under Gallery's cached thumbnails: the embedded Tomcat Gallery runs on, set up as Gallery sets it up
@@ -22,7 +23,7 @@ import org.apache.tomcat.util.threads.VirtualThreadExecutor;
  */
 public final class TomcatFloor {
 
-    private static final long SENDFILE_ABOVE = 64 * 1024;
+    private static final long SENDFILE_ABOVE = SocketWriteBuffer.BYTES;
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -39,7 +40,7 @@ public final class TomcatFloor {
         connector.setProperty("address", "127.0.0.1");
         connector.setProperty("maxKeepAliveRequests", "10000");
         connector.setProperty("maxConnections", "1024");
-        connector.setProperty("socket.appWriteBufSize", Integer.toString(64 * 1024));
+        connector.setProperty("socket.appWriteBufSize", Integer.toString(SocketWriteBuffer.BYTES));
         connector.getProtocolHandler().setExecutor(new VirtualThreadExecutor("floor-handler-"));
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", base.toString());
