@@ -11,7 +11,16 @@ rem the jar unpacked, with the JVM's ahead-of-time cache made by a training run 
 set "RUN_DIR=%HERE%\target\run"
 set "AOT_CACHE=%RUN_DIR%\gallery.aot"
 set "AOT_STAMP=%RUN_DIR%\gallery.aot.jdk"
-set "JVM_OPTS=--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms32m"
+set "JVM_OPTS=--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms32m"
+rem the JDK's vector module only where Lucene's vector index is used: with it the cache holds no linked classes and
+rem a start is slower (see ./gallery)
+set "LUCENE_VECTORS="
+if defined EMBEDDINGS if /i not "%EMBEDDINGS%"=="off" (
+  if not defined VECTOR_STORE set "LUCENE_VECTORS=1"
+  if /i "%VECTOR_STORE%"=="auto" set "LUCENE_VECTORS=1"
+  if /i "%VECTOR_STORE%"=="lucene" set "LUCENE_VECTORS=1"
+)
+if defined LUCENE_VECTORS set "JVM_OPTS=%JVM_OPTS% --add-modules jdk.incubator.vector"
 set "JDK="
 
 if defined JAVA_HOME call :try_jdk "%JAVA_HOME%"
@@ -79,7 +88,7 @@ if exist "%AOT_CACHE%" (
 exit /b %ERRORLEVEL%
 
 :run_ready
-rem the cache fits the jar it was made from (a build removes it) and the JDK that made it
+rem the cache fits the jar it was made from (a build removes it) and the JDK and options that made it
 set "READY=0"
 if not exist "%RUN_DIR%\gallery.jar" exit /b 0
 if not exist "%AOT_STAMP%" exit /b 0
@@ -90,7 +99,7 @@ exit /b 0
 
 :jdk_identity
 set "IDENTITY=%~1"
-> "%IDENTITY%" echo %JDK%
+> "%IDENTITY%" echo %JDK% %JVM_OPTS%
 if exist "%JDK%\release" (type "%JDK%\release" >> "%IDENTITY%") else ("%JDK%\bin\java" -version >> "%IDENTITY%" 2>&1)
 exit /b 0
 

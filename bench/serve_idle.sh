@@ -12,10 +12,7 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   STORAGE_ROOT="$dir" API_PORT=$port ./gallery serve >"$dir/serve.log" 2>&1 &
   pid=$!
-  until curl -sf "http://127.0.0.1:$port/api/v2/health" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null || { echo "serve exited; see $dir/serve.log"; exit 1; }
-    sleep 0.05
-  done
+  python3 bench/wait_healthy.py "$port" "$pid" || { echo "serve exited; see $dir/serve.log"; exit 1; }
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 5
   java_pid=$(pgrep -P "$pid" java || echo "$pid")

@@ -23,7 +23,7 @@ class ExtractCommandTest extends ExtractionTestSupport {
 
     @Test
     void isRegisteredAsGalleryMigrateExtract() {
-        var gallery = new CommandLine(new GalleryCli());
+        var gallery = GalleryCli.commandLine();
         CommandLine migrate = gallery.getSubcommands().get("migrate");
 
         assertThat(migrate).isNotNull();
