@@ -8,36 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.gallery.config.DatabaseUrl;
 import org.gallery.migration.MigrationEnv;
+import org.gallery.migration.MigrationTestCase;
 import org.gallery.photoset.PhotosetService;
 import org.gallery.testing.Db;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class BootstrapCommandTest {
-
-    @Parameter
-    Db db;
-
-    MigrationEnv env;
-
-    @BeforeEach
-    void setUp() {
-        env = MigrationEnv.create(db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
+class BootstrapCommandTest extends MigrationTestCase {
 
     /** Runs {@code gallery migrate bootstrap ...} through the real command tree. */
     int bootstrap(String... args) {

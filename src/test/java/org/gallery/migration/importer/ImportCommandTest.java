@@ -6,37 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.gallery.migration.MigrationEnv;
+import org.gallery.migration.MigrationTestCase;
 import org.gallery.photoset.Photoset;
 import org.gallery.photoset.PhotosetService;
-import org.gallery.testing.Db;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class ImportCommandTest {
-
-    @Parameter
-    Db db;
-
-    MigrationEnv env;
-
-    @BeforeEach
-    void setUp() {
-        env = MigrationEnv.create(db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
+class ImportCommandTest extends MigrationTestCase {
 
     @Test
     void importsFoldersWithTheirMetadataTagsAndActors() throws Exception {

@@ -4,35 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gallery.migration.MigrationEnv;
-import org.gallery.testing.Db;
+import org.gallery.migration.MigrationTestCase;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.class)
-class ThumbnailsCommandTest {
-
-    @Parameter
-    Db db;
-
-    MigrationEnv env;
-
-    @BeforeEach
-    void setUp() {
-        env = MigrationEnv.create(db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
-    }
+class ThumbnailsCommandTest extends MigrationTestCase {
 
     private int thumbnails(String... args) {
         return env.run(new ThumbnailsCommand(() -> env.settings, env.opener()), args);

@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.gallery.migration.MigrationEnv;
-import org.gallery.testing.Db;
+import org.gallery.migration.MigrationTestCase;
 import org.gallery.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class VerifyCommandTest {
-
-    @Parameter
-    Db db;
-
-    MigrationEnv env;
-
-    static Stream<Db> databases() {
-        return Stream.of(Db.values());
-    }
+class VerifyCommandTest extends MigrationTestCase {
 
     @BeforeEach
     void importSomething() {
-        env = MigrationEnv.create(db);
         for (int i = 0; i < 3; i++) {
             env.image("Alpha", "a" + i + ".jpg", TestImages.jpeg(30, 20));
             env.image("Beta", "b" + i + ".png", TestImages.png(20, 30));
@@ -40,11 +23,6 @@ class VerifyCommandTest {
         env.image("Beta", "notes.txt", "left out on purpose".getBytes());
         env.metadata("Alpha.json", "{\"tags\": [\"one\", \"two\"], \"actors\": [\"Ann\"]}");
         assertThat(env.runImport()).as(env.out).isZero();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
     }
 
     int verify(String... args) {
