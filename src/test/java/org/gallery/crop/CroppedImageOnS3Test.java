@@ -11,12 +11,12 @@ import org.gallery.testing.TestApp;
  */
 class CroppedImageOnS3Test extends CroppedImageTest {
 
-    static Stream<Db> databases() {
+    protected static Stream<Db> databases() {
         return Stream.of(Db.SQLITE);
     }
 
     @Override
-    TestApp start() {
+    protected TestApp start() {
         return TestApp.onS3(db);
     }
 }

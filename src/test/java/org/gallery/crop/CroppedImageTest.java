@@ -1,5 +1,6 @@
 package org.gallery.crop;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
@@ -10,37 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gallery.testing.Api;
-import org.gallery.testing.Db;
-import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class CroppedImageTest {
-
-    @Parameter
-    Db db;
-
-    /** Every database; a subclass that runs these tests on another file store names its own. */
-    static Stream<Db> databases() {
-        return Stream.of(Db.values());
-    }
-
-    /** The app under test; a subclass runs the same tests on another file store. */
-    TestApp start() {
-        return TestApp.of(db);
-    }
+class CroppedImageTest extends ApiTestCase {
 
     @Test
     void cropIsExactAndANewCropIsNeverServedStale() throws Exception {
-        Api api = start().api;
         // left half red, right half blue
         BufferedImage source = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = source.createGraphics();
@@ -51,7 +29,7 @@ class CroppedImageTest {
         g.dispose();
         var out = new ByteArrayOutputStream();
         ImageIO.write(source, "png", out);
-        UUID id = new Factories(api).image(null, "halves.png", out.toByteArray(), List.of());
+        UUID id = make.image(null, "halves.png", out.toByteArray(), List.of());
         String base = "/api/v2/images/" + id;
         assertThat(api.get(base + "/cropped").status()).isEqualTo(404);
 

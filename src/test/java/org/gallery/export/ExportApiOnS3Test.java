@@ -10,12 +10,12 @@ import org.gallery.testing.TestApp;
  */
 class ExportApiOnS3Test extends ExportApiTest {
 
-    static Stream<Db> databases() {
+    protected static Stream<Db> databases() {
         return Stream.of(Db.SQLITE);
     }
 
     @Override
-    TestApp start() {
+    protected TestApp start() {
         return TestApp.onS3(db);
     }
 }

@@ -1,5 +1,6 @@
 package org.gallery.export;
 
+import org.gallery.testing.ApiTestCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
@@ -17,49 +18,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gallery.storage.FileStore;
-import org.gallery.testing.Api;
-import org.gallery.testing.Db;
 import org.gallery.testing.Factories;
-import org.gallery.testing.TestApp;
 import org.gallery.testing.TestImages;
 import org.gallery.testing.Waits;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("databases")
-class ExportApiTest {
-
-    @Parameter
-    Db db;
-
-    TestApp app;
-    Api api;
-    Factories make;
-
-    /** Every database; a subclass that runs these tests on another file store names its own. */
-    static Stream<Db> databases() {
-        return Stream.of(Db.values());
-    }
-
-    /** The app under test; a subclass runs the same tests on another file store. */
-    TestApp start() {
-        return TestApp.of(db);
-    }
-
-    @BeforeEach
-    void setUp() {
-        app = start();
-        api = app.api;
-        make = new Factories(api);
-    }
+class ExportApiTest extends ApiTestCase {
 
     /** A photoset of three images: two share a stem, one has a crop; captions and tags on some. */
     record Fixture(UUID set, String folder, UUID photoJpg, byte[] jpg, UUID photoPng, byte[] png, UUID halves) {
